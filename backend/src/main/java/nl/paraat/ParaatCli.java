@@ -1,0 +1,33 @@
+package nl.paraat;
+
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import nl.paraat.auth.AuthCommands;
+import nl.paraat.common.ProblemException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar paraat.jar <command>}: operator commands run against the configured database. */
+@Command(name = "paraat", mixinStandardHelpOptions = true,
+        description = "Paraat operator commands. Run without arguments to start the server.")
+final class ParaatCli {
+
+    private ParaatCli() {
+    }
+
+    static int run(String[] args) {
+        try (ApplicationContext context = ApplicationContext.builder(Application.class)
+                .environments("cli")
+                .start()) {
+            CommandLine commandLine = new CommandLine(new ParaatCli(), new MicronautFactory(context));
+            AuthCommands.all().forEach(commandLine::addSubcommand);
+            commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+                String message = exception instanceof ProblemException || exception instanceof IllegalArgumentException
+                        ? exception.getMessage() : exception.toString();
+                command.getErr().println("error: " + message);
+                return 2;
+            });
+            return commandLine.execute(args);
+        }
+    }
+}

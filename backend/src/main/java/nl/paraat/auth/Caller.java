@@ -1,0 +1,48 @@
+package nl.paraat.auth;
+
+import io.micronaut.security.authentication.Authentication;
+import nl.paraat.common.ProblemException;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The authenticated member of an organisation behind a request, whether it came with an API key or
+ * with a token of the identity provider.
+ *
+ * @param actor        how the audit log names this caller, e.g. {@code api-key:1f2e...} or {@code oidc:jdoe}
+ * @param organisation the organisation's code
+ */
+public record Caller(String actor, String organisation, Set<Role> roles, String authenticatedBy) {
+
+    static final String ORGANISATION = "organisation";
+    static final String AUTHENTICATED_BY = "authenticatedBy";
+
+    public static Caller of(Authentication authentication) {
+        Object organisation = authentication.getAttributes().get(ORGANISATION);
+        Object method = authentication.getAttributes().get(AUTHENTICATED_BY);
+        if (organisation == null || method == null) {
+            throw ProblemException.forbidden("The credentials do not belong to an organisation.");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        authentication.getRoles().forEach(value -> Role.find(value).ifPresent(roles::add));
+        return new Caller(authentication.getName(), organisation.toString(), Set.copyOf(roles), method.toString());
+    }
+
+    static Authentication authentication(String actor, String organisation, Collection<Role> roles, String method) {
+        return Authentication.build(actor, roles.stream().map(Role::value).toList(),
+                java.util.Map.of(ORGANISATION, organisation, AUTHENTICATED_BY, method));
+    }
+
+    /** Refuses unless this caller acts for {@code organisationCode} with {@code role}. */
+    public void require(Role role, String organisationCode) {
+        if (!organisation.equals(organisationCode)) {
+            throw ProblemException.forbidden("These credentials act for organisation '" + organisation
+                    + "', not for '" + organisationCode + "'.");
+        }
+        if (!roles.contains(role)) {
+            throw ProblemException.forbidden("This action needs the role '" + role.value() + "'.");
+        }
+    }
+}

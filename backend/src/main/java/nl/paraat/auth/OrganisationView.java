@@ -1,0 +1,13 @@
+package nl.paraat.auth;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * @param area the GM/VR codes (or {@code NL}) the organisation may publish for
+ */
+@Serdeable
+public record OrganisationView(String code, String name, OrganisationKind kind, List<String> area, Instant createdAt) {
+}

@@ -1,0 +1,6 @@
+package nl.paraat.region;
+
+import org.locationtech.jts.geom.Geometry;
+
+record Municipality(String code, String name, String safetyRegionCode, Geometry boundary) {
+}

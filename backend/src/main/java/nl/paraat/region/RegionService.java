@@ -1,0 +1,149 @@
+package nl.paraat.region;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.json.JsonMapper;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.distance.DistanceOp;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The area vocabulary of Paraat: the 25 safety regions (VRxx) and their municipalities (GMxxxx),
+ * held in memory and answering point look-ups. Loaded eagerly so that a broken data file stops the
+ * application at start-up rather than at the first request.
+ */
+@Context
+public class RegionService {
+
+    /** The area code for the whole country, for national bodies. */
+    public static final String NATIONAL = "NL";
+    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+
+    private final List<SafetyRegion> safetyRegions;
+    private final Map<String, SafetyRegion> regionsByCode = new LinkedHashMap<>();
+    private final Map<String, Municipality> municipalitiesByCode = new LinkedHashMap<>();
+    private final STRtree index = new STRtree();
+    private final int toleranceMetres;
+
+    RegionService(JsonMapper json, RegionConfiguration configuration) {
+        this.safetyRegions = RegionDataLoader.load(json);
+        this.toleranceMetres = configuration.lookupToleranceMetres();
+        for (SafetyRegion region : safetyRegions) {
+            regionsByCode.put(region.code(), region);
+            for (Municipality municipality : region.municipalities()) {
+                municipalitiesByCode.put(municipality.code(), municipality);
+                index.insert(municipality.boundary().getEnvelopeInternal(),
+                        new Indexed(municipality, PreparedGeometryFactory.prepare(municipality.boundary())));
+            }
+        }
+        index.build();
+    }
+
+    List<SafetyRegion> safetyRegions() {
+        return safetyRegions;
+    }
+
+    /** @return where the point lies, or empty when it is outside the Netherlands */
+    public Optional<Location> locate(double latitude, double longitude) {
+        Point point = GeoJsonReader.FACTORY.createPoint(new Coordinate(longitude, latitude));
+        @SuppressWarnings("unchecked")
+        List<Indexed> candidates = index.query(point.getEnvelopeInternal());
+        Optional<Municipality> containing = candidates.stream()
+                .filter(candidate -> candidate.prepared().covers(point))
+                .map(Indexed::municipality)
+                .min(Comparator.comparing(Municipality::code));
+        return containing.or(() -> nearestWithinTolerance(point)).map(this::locationOf);
+    }
+
+    public boolean isKnownArea(String code) {
+        return NATIONAL.equals(code) || regionsByCode.containsKey(code) || municipalitiesByCode.containsKey(code);
+    }
+
+    /**
+     * @return the municipality codes an area code stands for: itself, all of a safety region's, or
+     * all of the country's for {@code NL}
+     */
+    public Set<String> municipalitiesOf(String areaCode) {
+        if (NATIONAL.equals(areaCode)) {
+            return new java.util.TreeSet<>(municipalitiesByCode.keySet());
+        }
+        SafetyRegion region = regionsByCode.get(areaCode);
+        if (region != null) {
+            return region.municipalities().stream().map(Municipality::code)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+        }
+        return municipalitiesByCode.containsKey(areaCode) ? Set.of(areaCode) : Set.of();
+    }
+
+    public Optional<AreaRef> area(String code) {
+        if (NATIONAL.equals(code)) {
+            return Optional.of(new AreaRef(NATIONAL, "Nederland"));
+        }
+        SafetyRegion region = regionsByCode.get(code);
+        if (region != null) {
+            return Optional.of(new AreaRef(region.code(), region.name()));
+        }
+        return Optional.ofNullable(municipalitiesByCode.get(code)).map(m -> new AreaRef(m.code(), m.name()));
+    }
+
+    /** @return whether every municipality of {@code areaCode} lies within the union of {@code area} */
+    public boolean covers(Collection<String> area, String areaCode) {
+        Set<String> allowed = area.stream().flatMap(code -> municipalitiesOf(code).stream()).collect(Collectors.toSet());
+        Set<String> wanted = municipalitiesOf(areaCode);
+        return !wanted.isEmpty() && allowed.containsAll(wanted);
+    }
+
+    private Location locationOf(Municipality municipality) {
+        SafetyRegion region = regionsByCode.get(municipality.safetyRegionCode());
+        return new Location(new AreaRef(municipality.code(), municipality.name()),
+                new AreaRef(region.code(), region.name()));
+    }
+
+    private Optional<Municipality> nearestWithinTolerance(Point point) {
+        if (toleranceMetres == 0) {
+            return Optional.empty();
+        }
+        // One degree of latitude is about 111 km; longitude degrees are shorter, so this box is generous.
+        double degrees = toleranceMetres / 60_000.0;
+        Envelope search = new Envelope(point.getCoordinate());
+        search.expandBy(degrees);
+        @SuppressWarnings("unchecked")
+        List<Indexed> candidates = index.query(search);
+        Municipality nearest = null;
+        double nearestMetres = Double.MAX_VALUE;
+        for (Indexed candidate : candidates) {
+            Coordinate closest = DistanceOp.nearestPoints(candidate.municipality().boundary(), point)[0];
+            double metres = haversineMetres(point.getCoordinate(), closest);
+            if (metres <= toleranceMetres && metres < nearestMetres) {
+                nearest = candidate.municipality();
+                nearestMetres = metres;
+            }
+        }
+        return Optional.ofNullable(nearest);
+    }
+
+    static double haversineMetres(Coordinate a, Coordinate b) {
+        double lat1 = Math.toRadians(a.y);
+        double lat2 = Math.toRadians(b.y);
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(b.x - a.x);
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private record Indexed(Municipality municipality, PreparedGeometry prepared) {
+    }
+}
