@@ -5,6 +5,8 @@ import io.micronaut.context.ApplicationContext;
 import nl.paraat.auth.AuthCommands;
 import nl.paraat.common.ProblemException;
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar paraat.jar <command>}: operator commands run against the configured database. */
@@ -20,6 +22,8 @@ final class ParaatCli {
                 .environments("cli")
                 .start()) {
             CommandLine commandLine = new CommandLine(new ParaatCli(), new MicronautFactory(context));
+            commandLine.setOut(new PrintWriter(System.out, true));
+            commandLine.setErr(new PrintWriter(System.err, true));
             AuthCommands.all().forEach(commandLine::addSubcommand);
             commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
                 String message = exception instanceof ProblemException || exception instanceof IllegalArgumentException

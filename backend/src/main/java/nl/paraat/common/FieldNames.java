@@ -20,6 +20,12 @@ final class FieldNames {
                     names.add(node.getName());
                     onlyParameter = true;
                 }
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                }
                 default -> {
                     if (onlyParameter) {
                         // a property inside the request body: the body argument's own name means nothing to clients

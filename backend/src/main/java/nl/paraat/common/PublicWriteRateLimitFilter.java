@@ -42,7 +42,7 @@ final class PublicWriteRateLimitFilter implements Ordered {
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
         if (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
-                || request.getMethod() == HttpMethod.OPTIONS || request.getPath().startsWith("/api/v1/admin")) {
+                || request.getMethod() == HttpMethod.OPTIONS || request.getPath().startsWith("/api/v1/admin/")) {
             return null;
         }
         long retryAfterSeconds = counter.tryAcquire(clientKey(request), System.currentTimeMillis());

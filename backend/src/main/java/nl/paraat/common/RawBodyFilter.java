@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.core.order.Ordered;
 
 /**
  * Keeps the raw JSON of a write request so that, when it cannot be decoded, {@link BodyFieldLocator}
@@ -14,9 +16,15 @@ import io.micronaut.http.filter.FilterPatternStyle;
  */
 @ServerFilter(value = "/api/**", patternStyle = FilterPatternStyle.ANT,
         methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
-final class RawBodyFilter {
+final class RawBodyFilter implements Ordered {
 
     static final String RAW_BODY = RawBodyFilter.class.getName() + ".body";
+
+    @Override
+    public int getOrder() {
+        // On the event loop, before security hands the request to another thread: the body is read where it arrives.
+        return ServerFilterPhase.FIRST.before();
+    }
 
     @RequestFilter
     void keep(HttpRequest<?> request, @Body @Nullable String body) {

@@ -1,0 +1,179 @@
+package nl.paraat;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import nl.paraat.auth.AuthFixtures;
+import nl.paraat.auth.OrganisationKind;
+import nl.paraat.auth.Role;
+import nl.paraat.testing.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps {@code openapi/openapi.yaml} the true contract: every route the application serves is in the
+ * file and every operation in the file is served, and real responses match the file's schemas.
+ */
+@MicronautTest(transactional = false)
+class OpenApiContractTest {
+
+    private static final String SPEC = "openapi/openapi.yaml";
+    /** Served by Micronaut's management module rather than by Paraat's controllers. */
+    private static final Set<String> MANAGEMENT = Set.of("GET /health", "GET /health/liveness",
+            "GET /health/readiness", "GET /prometheus");
+    private static final Set<String> DOCUMENTED_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    @Inject
+    Router router;
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ApplicationContext context;
+    @Inject
+    JsonMapper json;
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(server, json);
+    }
+
+    @Test
+    void everyServedRouteIsDocumentedAndEveryDocumentedRouteIsServed() {
+        Set<String> served = router.uriRoutes()
+                .filter(route -> route.getDeclaringType().getPackageName().startsWith("nl.paraat"))
+                // Micronaut answers HEAD for every GET route by itself
+                .filter(route -> !route.getHttpMethod().name().equals("HEAD"))
+                .map(OpenApiContractTest::operation)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> documented = documentedOperations();
+        documented.removeAll(MANAGEMENT);
+
+        assertThat(served).as("routes served by Paraat").isEqualTo(documented);
+    }
+
+    @Test
+    void managementOperationsInTheFileAreServed() {
+        for (String operation : MANAGEMENT) {
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            assertThat(http.get(path).status()).as(operation).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void responsesMatchTheSchemasInTheFile() throws IOException {
+        AuthFixtures.Member admin = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION,
+                List.of("VR04"), Role.ADMIN);
+        String keys = "/api/v1/admin/organisations/" + admin.organisation() + "/api-keys";
+        String keysTemplate = "/api/v1/admin/organisations/{code}/api-keys";
+
+        assertMatches("/api/v1/regions", "get", http.get("/api/v1/regions"));
+        assertMatches("/api/v1/regions/lookup", "get", http.get("/api/v1/regions/lookup?lat=52.2550&lon=6.1639"));
+        assertMatches("/api/v1/regions/lookup", "get", http.get("/api/v1/regions/lookup?lat=48.85&lon=2.35"));
+        assertMatches("/api/v1/regions/lookup", "get", http.get("/api/v1/regions/lookup?lat=x&lon=2.35"));
+        assertMatches("/api/v1/admin/me", "get", http.get("/api/v1/admin/me", admin.token()));
+        assertMatches("/api/v1/admin/me", "get", http.get("/api/v1/admin/me"));
+        Http.Response created = http.post(keys, "{\"label\":\"contract\",\"roles\":[\"editor\"]}", admin.token());
+        assertMatches(keysTemplate, "post", created);
+        assertMatches(keysTemplate, "post", http.post(keys, "{\"label\":\"contract\",\"roles\":[\"nobody\"]}", admin.token()));
+        assertMatches(keysTemplate, "get", http.get(keys, admin.token()));
+        String keyId = created.json().get("id").getStringValue();
+        assertMatches(keysTemplate + "/{keyId}", "delete", http.delete(keys + "/" + keyId, admin.token()));
+        assertMatches(keysTemplate, "get", http.get(keys, admin.token()));
+        assertMatches(keysTemplate + "/{keyId}", "delete", http.delete(keys + "/nope", admin.token()));
+        assertMatches("/api/v1/admin/organisations/{code}/audit", "get",
+                http.get("/api/v1/admin/organisations/" + admin.organisation() + "/audit", admin.token()));
+        assertMatches("/health", "get", http.get("/health"));
+        assertMatches("/health/readiness", "get", http.get("/health/readiness"));
+    }
+
+    private void assertMatches(String pathTemplate, String method, Http.Response response) throws IOException {
+        Map<String, Object> responses = operationSpec(pathTemplate, method);
+        String status = Integer.toString(response.status());
+        assertThat(responses).as("%s %s documents status %s", method, pathTemplate, status).containsKey(status);
+        if (response.body() == null || response.body().isEmpty()) {
+            return;
+        }
+        String mediaType = response.contentType().split(";")[0].trim();
+        String pointer = responsePointer(pathTemplate, method, status, responses) + "/content/" + escape(mediaType)
+                + "/schema";
+        JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of("https://paraat.test/openapi.yaml#" + pointer));
+        Set<ValidationMessage> errors = schema.validate(response.body(), InputFormat.JSON);
+        assertThat(errors).as("%s %s %s body %s", method, pathTemplate, status, response.body()).isEmpty();
+    }
+
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix("https://paraat.test/", "classpath:openapi/")));
+
+    /** Follows a shared response ({@code $ref: '#/components/responses/...'}), which is not a schema. */
+    @SuppressWarnings("unchecked")
+    private static String responsePointer(String pathTemplate, String method, String status, Map<String, Object> responses) {
+        Map<String, Object> response = (Map<String, Object>) responses.get(status);
+        Object ref = response.get("$ref");
+        if (ref != null) {
+            return ref.toString().substring(1);
+        }
+        return "/paths/" + escape(pathTemplate) + "/" + method + "/responses/" + status;
+    }
+
+    private static String escape(String pointerSegment) {
+        return pointerSegment.replace("~", "~0").replace("/", "~1").replace("+", "%2B");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> operationSpec(String pathTemplate, String method) {
+        Map<String, Object> paths = (Map<String, Object>) spec().get("paths");
+        Map<String, Object> path = (Map<String, Object>) paths.get(pathTemplate);
+        assertThat(path).as("path %s in %s", pathTemplate, SPEC).isNotNull();
+        Map<String, Object> operation = (Map<String, Object>) path.get(method);
+        assertThat(operation).as("%s %s in %s", method, pathTemplate, SPEC).isNotNull();
+        return (Map<String, Object>) operation.get("responses");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> documentedOperations() {
+        Set<String> operations = new TreeSet<>();
+        Map<String, Object> paths = (Map<String, Object>) spec().get("paths");
+        paths.forEach((path, item) -> ((Map<String, Object>) item).keySet().stream()
+                .filter(DOCUMENTED_METHODS::contains)
+                .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        return operations;
+    }
+
+    private static String operation(UriRouteInfo<?, ?> route) {
+        String template = route.getUriMatchTemplate().toPathString();
+        int query = template.indexOf("{?");
+        return route.getHttpMethod().name() + " " + (query < 0 ? template : template.substring(0, query));
+    }
+
+    private static Map<String, Object> spec() {
+        try (InputStream in = OpenApiContractTest.class.getClassLoader().getResourceAsStream(SPEC)) {
+            assertThat(in).as(SPEC + " on the classpath").isNotNull();
+            return new Yaml().load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
