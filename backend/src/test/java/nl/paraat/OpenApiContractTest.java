@@ -17,6 +17,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
+import nl.paraat.testing.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file and every operation in the file is served, and real responses match the file's schemas.
  */
 @MicronautTest(transactional = false)
-class OpenApiContractTest {
+class OpenApiContractTest extends ServerTest {
 
     private static final String SPEC = "openapi/openapi.yaml";
     /** Served by Micronaut's management module rather than by Paraat's controllers. */
@@ -47,18 +48,6 @@ class OpenApiContractTest {
 
     @Inject
     Router router;
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ApplicationContext context;
-    @Inject
-    JsonMapper json;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(server, json);
-    }
 
     @Test
     void everyServedRouteIsDocumentedAndEveryDocumentedRouteIsServed() {

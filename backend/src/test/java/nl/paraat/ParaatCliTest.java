@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.paraat.auth.OrganisationService;
 import nl.paraat.testing.Http;
+import nl.paraat.testing.ServerTest;
 import nl.paraat.testing.TestCodes;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operator commands, run in-process against the same database as the server under test. */
 @MicronautTest(transactional = false)
-class ParaatCliTest {
+class ParaatCliTest extends ServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     OrganisationService organisations;
 
@@ -37,7 +34,7 @@ class ParaatCliTest {
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(key.exitCode()).as(key.err() + key.out()).isZero();
         String token = key.out().lines().filter(line -> line.startsWith("prt_")).findFirst().orElseThrow();
-        Http.Response me = new Http(server, json).get("/api/v1/admin/me", token);
+        Http.Response me = http.get("/api/v1/admin/me", token);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("organisation").get("code").getStringValue()).isEqualTo(code);
 
@@ -46,7 +43,7 @@ class ParaatCliTest {
         String keyId = announced.group(1);
         Run revoke = run("key", "revoke", "--org", code, "--key", keyId);
         assertThat(revoke.exitCode()).as(revoke.err()).isZero();
-        assertThat(new Http(server, json).get("/api/v1/admin/me", token).status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/admin/me", token).status()).isEqualTo(401);
         assertThat(run("key", "list", "--org", code).out()).contains(keyId).contains("revoked");
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import nl.paraat.audit.AuditEntry;
 import nl.paraat.audit.AuditService;
 import nl.paraat.testing.Http;
+import nl.paraat.testing.ServerTest;
 import nl.paraat.testing.JsonNodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,22 +20,14 @@ import static nl.paraat.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class ApiKeyAuthenticationTest {
+class ApiKeyAuthenticationTest extends ServerTest {
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    ApplicationContext context;
-    @Inject
-    JsonMapper json;
-    @Inject
     AuditService audit;
-    Http http;
     AuthFixtures.Member admin;
 
     @BeforeEach
     void setUp() {
-        http = new Http(server, json);
         admin = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR04"),
                 Role.ADMIN, Role.ALERT_ISSUER);
     }

@@ -18,6 +18,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.paraat.testing.Http;
+import nl.paraat.testing.ServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Identity-provider JWTs, checked against a JWKS served by a local HTTP server with a key pair made here. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JwtAuthenticationTest implements TestPropertyProvider {
+class JwtAuthenticationTest extends ServerTest implements TestPropertyProvider {
 
     private static final String ISSUER = "https://idp.paraat.test/realms/authorities";
 
@@ -46,13 +47,6 @@ class JwtAuthenticationTest implements TestPropertyProvider {
     private final RSAKey strangerKey = generate("idp-key-1");
     private HttpServer jwks;
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ApplicationContext context;
-    @Inject
-    JsonMapper json;
-    Http http;
     String organisation;
 
     @Override
@@ -84,7 +78,6 @@ class JwtAuthenticationTest implements TestPropertyProvider {
 
     @BeforeEach
     void setUp() {
-        http = new Http(server, json);
         organisation = AuthFixtures.organisationWithKey(context, OrganisationKind.MUNICIPALITY, List.of("GM0150"),
                 Role.EDITOR).organisation();
     }

@@ -14,6 +14,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
+import nl.paraat.testing.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -24,20 +25,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class OperationsTest {
+class OperationsTest extends ServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ApplicationContext context;
-    @Inject
-    JsonMapper json;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(server, json);
-    }
 
     @Test
     void healthIsUpAndChecksTheDatabase() {

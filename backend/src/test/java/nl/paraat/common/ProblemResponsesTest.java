@@ -10,6 +10,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
+import nl.paraat.testing.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,21 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every class of bad input gets a 4xx problem+json naming what is wrong, and stores nothing. */
 @MicronautTest(transactional = false)
-class ProblemResponsesTest {
+class ProblemResponsesTest extends ServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ApplicationContext context;
-    @Inject
-    JsonMapper json;
-    Http http;
     AuthFixtures.Member admin;
     String keysPath;
 
     @BeforeEach
     void setUp() {
-        http = new Http(server, json);
         admin = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR08"), Role.ADMIN);
         keysPath = "/api/v1/admin/organisations/" + admin.organisation() + "/api-keys";
     }

@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.paraat.testing.Http;
+import nl.paraat.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 
 import static nl.paraat.testing.ProblemAssertions.assertProblem;
@@ -13,16 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 @Property(name = "paraat.rate-limit.public-writes-per-minute", value = "3")
-class RateLimitTest {
+class RateLimitTest extends ServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
 
     @Test
     void publicWritesBeyondTheBudgetOfAnAddressAreRefusedWithRetryAfter() {
-        Http http = new Http(server, json);
         for (int i = 0; i < 3; i++) {
             assertThat(http.post("/api/v1/regions", "{}", null).status()).isNotEqualTo(429);
         }

@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.paraat.testing.Http;
+import nl.paraat.testing.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,18 +20,8 @@ import static nl.paraat.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class RegionApiTest {
+class RegionApiTest extends ServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(server, json);
-    }
 
     @Test
     void listsAllSafetyRegionsWithTheirMunicipalities() {
