@@ -3,6 +3,7 @@ package nl.paraat;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import nl.paraat.auth.AuthCommands;
+import nl.paraat.content.ContentCommands;
 import nl.paraat.common.ProblemException;
 import picocli.CommandLine;
 
@@ -25,6 +26,7 @@ final class ParaatCli {
             commandLine.setOut(new PrintWriter(System.out, true));
             commandLine.setErr(new PrintWriter(System.err, true));
             AuthCommands.all().forEach(commandLine::addSubcommand);
+            ContentCommands.all().forEach(commandLine::addSubcommand);
             commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
                 String message = exception instanceof ProblemException || exception instanceof IllegalArgumentException
                         ? exception.getMessage() : exception.toString();

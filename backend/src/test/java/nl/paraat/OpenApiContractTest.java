@@ -94,6 +94,20 @@ class OpenApiContractTest extends ServerTest {
         assertMatches(keysTemplate + "/{keyId}", "delete", http.delete(keys + "/nope", admin.token()));
         assertMatches("/api/v1/admin/organisations/{code}/audit", "get",
                 http.get("/api/v1/admin/organisations/" + admin.organisation() + "/audit", admin.token()));
+        assertMatches("/api/v1/content", "get", http.get("/api/v1/content?locale=fy&region=GM0150"));
+        assertMatches("/api/v1/content", "get", http.get("/api/v1/content?kind=leaflet"));
+        assertMatches("/api/v1/content/{id}", "get", http.get("/api/v1/content/emergency-kit?locale=en"));
+        assertMatches("/api/v1/content/{id}", "get", http.get("/api/v1/content/resilience-points?region=GM0150&locale=en"));
+        assertMatches("/api/v1/content/{id}", "get", http.get("/api/v1/content/no-such-page"));
+        String etag = http.get("/api/v1/content/flood").headers().firstValue("ETag").orElseThrow();
+        assertMatches("/api/v1/content/{id}", "get", http.getWithHeader("/api/v1/content/flood", "If-None-Match", etag));
+        assertMatches("/api/v1/risks", "get", http.get("/api/v1/risks?region=VR04"));
+        assertMatches("/api/v1/risks/{hazard}", "get", http.get("/api/v1/risks/flood?locale=en"));
+        assertMatches("/api/v1/risks/{hazard}", "get", http.get("/api/v1/risks/meteor"));
+        AuthFixtures.Member editor = AuthFixtures.organisationWithKey(context, OrganisationKind.NATIONAL, List.of("NL"),
+                Role.EDITOR);
+        assertMatches("/api/v1/admin/content/reload", "post", http.post("/api/v1/admin/content/reload", "", editor.token()));
+        assertMatches("/api/v1/admin/content/reload", "post", http.post("/api/v1/admin/content/reload", "", admin.token()));
         assertMatches("/health", "get", http.get("/health"));
         assertMatches("/health/readiness", "get", http.get("/health/readiness"));
     }

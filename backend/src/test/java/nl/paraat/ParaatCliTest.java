@@ -10,9 +10,6 @@ import nl.paraat.testing.ServerTest;
 import nl.paraat.testing.TestCodes;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +24,9 @@ class ParaatCliTest extends ServerTest {
     void operatorCreatesOrganisationAndKeyThatWorksAgainstTheServer() {
         String code = TestCodes.unique("ijsselland");
 
-        Run created = run("org", "create", "--code", code, "--name", "Veiligheidsregio IJsselland",
+        CliRun created = CliRun.of("org", "create", "--code", code, "--name", "Veiligheidsregio IJsselland",
                 "--kind", "safety-region", "--area", "VR04");
-        Run key = run("key", "create", "--org", code, "--label", "crisis room", "--roles", "admin,alert-issuer");
+        CliRun key = CliRun.of("key", "create", "--org", code, "--label", "crisis room", "--roles", "admin,alert-issuer");
 
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(key.exitCode()).as(key.err() + key.out()).isZero();
@@ -41,17 +38,17 @@ class ParaatCliTest extends ServerTest {
         java.util.regex.Matcher announced = java.util.regex.Pattern.compile("API key (\\w+) for").matcher(key.out());
         assertThat(announced.find()).as(key.out()).isTrue();
         String keyId = announced.group(1);
-        Run revoke = run("key", "revoke", "--org", code, "--key", keyId);
+        CliRun revoke = CliRun.of("key", "revoke", "--org", code, "--key", keyId);
         assertThat(revoke.exitCode()).as(revoke.err()).isZero();
         assertThat(http.get("/api/v1/admin/me", token).status()).isEqualTo(401);
-        assertThat(run("key", "list", "--org", code).out()).contains(keyId).contains("revoked");
+        assertThat(CliRun.of("key", "list", "--org", code).out()).contains(keyId).contains("revoked");
     }
 
     @Test
     void invalidOrganisationIsRefusedAndNotStored() {
         String code = TestCodes.unique("nowhere");
 
-        Run result = run("org", "create", "--code", code, "--name", "Nowhere", "--kind", "municipality",
+        CliRun result = CliRun.of("org", "create", "--code", code, "--name", "Nowhere", "--kind", "municipality",
                 "--area", "GM9999");
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -61,28 +58,9 @@ class ParaatCliTest extends ServerTest {
 
     @Test
     void unknownRoleIsAUsageError() {
-        Run result = run("key", "create", "--org", "x", "--label", "y", "--roles", "superuser");
+        CliRun result = CliRun.of("key", "create", "--org", "x", "--label", "y", "--roles", "superuser");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("superuser");
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exitCode = ParaatCli.run(args);
-            return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
     }
 }

@@ -35,14 +35,19 @@ public record Caller(String actor, String organisation, Set<Role> roles, String 
                 java.util.Map.of(ORGANISATION, organisation, AUTHENTICATED_BY, method));
     }
 
+    /** Refuses unless this caller has {@code role}, for whichever organisation. */
+    public void requireRole(Role role) {
+        if (!roles.contains(role)) {
+            throw ProblemException.forbidden("This action needs the role '" + role.value() + "'.");
+        }
+    }
+
     /** Refuses unless this caller acts for {@code organisationCode} with {@code role}. */
     public void require(Role role, String organisationCode) {
         if (!organisation.equals(organisationCode)) {
             throw ProblemException.forbidden("These credentials act for organisation '" + organisation
                     + "', not for '" + organisationCode + "'.");
         }
-        if (!roles.contains(role)) {
-            throw ProblemException.forbidden("This action needs the role '" + role.value() + "'.");
-        }
+        requireRole(role);
     }
 }

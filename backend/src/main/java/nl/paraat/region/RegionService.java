@@ -87,6 +87,11 @@ public class RegionService {
         return municipalitiesByCode.containsKey(areaCode) ? Set.of(areaCode) : Set.of();
     }
 
+    /** @return the safety region a municipality belongs to */
+    public Optional<String> safetyRegionOf(String municipalityCode) {
+        return Optional.ofNullable(municipalitiesByCode.get(municipalityCode)).map(Municipality::safetyRegionCode);
+    }
+
     public Optional<AreaRef> area(String code) {
         if (NATIONAL.equals(code)) {
             return Optional.of(new AreaRef(NATIONAL, "Nederland"));

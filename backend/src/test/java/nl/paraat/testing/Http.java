@@ -33,6 +33,10 @@ public final class Http {
         return send(builder(path, token).GET());
     }
 
+    public Response getWithHeader(String path, String name, String value) {
+        return send(builder(path, null).header(name, value).GET());
+    }
+
     public Response post(String path, String body, String token) {
         return send(builder(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

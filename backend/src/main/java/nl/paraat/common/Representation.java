@@ -1,0 +1,62 @@
+package nl.paraat.common;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * A serialised JSON response with its strong entity tag (a digest of the bytes), so that apps can
+ * revalidate with {@code If-None-Match} and get a bodiless 304 when nothing changed.
+ */
+public record Representation(byte[] body, String etag) {
+
+    public static Representation of(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return new Representation(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 304 when the request already holds this version, otherwise 200 with the body. */
+    public MutableHttpResponse<?> respond(HttpRequest<?> request, Duration maxAge, String... vary) {
+        MutableHttpResponse<?> response = matches(request.getHeaders().get("If-None-Match"))
+                ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
+                : HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        response.header("ETag", etag).header("Cache-Control", "public, max-age=" + maxAge.toSeconds());
+        if (vary.length > 0) {
+            response.header("Vary", String.join(", ", vary));
+        }
+        return response;
+    }
+
+    private boolean matches(String ifNoneMatch) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return etag + " " + new String(body, 0, Math.min(body.length, 80), StandardCharsets.UTF_8);
+    }
+}
