@@ -28,7 +28,8 @@ final class RequestLogFilter {
             return;
         }
         long micros = (System.nanoTime() - startedAt) / 1_000;
-        LOG.info("{} {} {} {}ms", request.getMethodName(), request.getPath(), response.code(),
-                String.format("%.1f", micros / 1000.0));
+        // Whole and tenth milliseconds by integer arithmetic: String.format costs more than the request itself.
+        LOG.info("{} {} {} {}.{}ms", request.getMethodName(), request.getPath(), response.code(), micros / 1000,
+                (micros % 1000) / 100);
     }
 }

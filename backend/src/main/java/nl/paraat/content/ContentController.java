@@ -1,5 +1,6 @@
 package nl.paraat.content;
 
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -13,8 +14,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import nl.paraat.common.Representation;
 
+/** Everything is answered from memory, so requests stay on the event loop instead of hopping to a worker thread. */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_ANONYMOUS)
+@NonBlocking
 class ContentController {
 
     private static final String[] VARY = {HttpHeaders.ACCEPT_LANGUAGE};
