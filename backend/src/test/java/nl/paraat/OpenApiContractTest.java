@@ -108,6 +108,31 @@ class OpenApiContractTest extends ServerTest {
                 Role.EDITOR);
         assertMatches("/api/v1/admin/content/reload", "post", http.post("/api/v1/admin/content/reload", "", editor.token()));
         assertMatches("/api/v1/admin/content/reload", "post", http.post("/api/v1/admin/content/reload", "", admin.token()));
+        AuthFixtures.Member manager = AuthFixtures.organisationWithKey(context, OrganisationKind.MUNICIPALITY,
+                List.of("GM0150"), Role.POINT_MANAGER);
+        String points = "/api/v1/admin/points";
+        Http.Response point = http.post(points, "{\"name\":\"Kazerne\",\"type\":\"fire-station\",\"latitude\":52.2553,"
+                + "\"longitude\":6.1790,\"facilities\":[\"information\"]}", manager.token());
+        assertMatches(points, "post", point);
+        assertMatches(points, "post", http.post(points, "{\"name\":\"\",\"type\":\"x\"}", manager.token()));
+        long pointId = point.json().get("id").getLongValue();
+        assertMatches(points + "/{id}", "get", http.get(points + "/" + pointId, manager.token()));
+        assertMatches(points + "/{id}", "patch", http.patch(points + "/" + pointId, "{\"capacity\":50}", manager.token()));
+        assertMatches(points + "/{id}", "put", http.put(points + "/" + pointId, "{\"name\":\"Kazerne\",\"type\":\"fire-station\","
+                + "\"latitude\":52.2553,\"longitude\":6.1790,\"status\":\"standby\"}", manager.token()));
+        assertMatches(points + "/{id}/history", "get", http.get(points + "/" + pointId + "/history", manager.token()));
+        assertMatches(points + "/import", "post", http.post(points + "/import", "text/csv",
+                "externalId,name,type,latitude,longitude\nc1,Bieb,library,52.2510,6.1600\n".getBytes(), manager.token()));
+        assertMatches(points + "/import", "post", http.post(points + "/import", "text/csv",
+                "externalId,name,type,latitude,longitude\nc1,Bieb,castle,52.2510,6.1600\n".getBytes(), manager.token()));
+        assertMatches(points + "/activate", "post", http.post(points + "/activate", "{\"status\":\"active\"}", manager.token()));
+        assertMatches("/api/v1/points/nearest", "get", http.get("/api/v1/points/nearest?lat=52.255&lon=6.16&facility=information"));
+        assertMatches("/api/v1/points/nearest", "get", http.get("/api/v1/points/nearest?lat=52.255&lon=6.16&limit=0"));
+        assertMatches("/api/v1/points/{id}", "get", http.get("/api/v1/points/" + pointId));
+        assertMatches("/api/v1/points", "get", http.get("/api/v1/points?region=GM0150"));
+        assertMatches("/api/v1/points", "get", http.get("/api/v1/points?region=GM0268"));
+        assertMatches(points + "/{id}", "delete", http.delete(points + "/" + pointId, manager.token()));
+        assertMatches("/api/v1/points/{id}", "get", http.get("/api/v1/points/" + pointId));
         assertMatches("/health", "get", http.get("/health"));
         assertMatches("/health/readiness", "get", http.get("/health/readiness"));
     }

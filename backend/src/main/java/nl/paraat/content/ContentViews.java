@@ -1,6 +1,7 @@
 package nl.paraat.content;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class ContentViews {
     }
 
     @Serdeable
-    record Index(String version, String locale, @Nullable String region, List<Summary> items) {
+    record Index(String version, String locale, @Nullable String region, @JsonInclude(JsonInclude.Include.ALWAYS) List<Summary> items) {
     }
 
     @Serdeable
@@ -54,7 +55,7 @@ final class ContentViews {
 
     /** The regional risk profile: the hazards that matter in an area, most important first. */
     @Serdeable
-    record RiskProfile(String version, String locale, @Nullable String region, List<RiskSummary> risks) {
+    record RiskProfile(String version, String locale, @Nullable String region, @JsonInclude(JsonInclude.Include.ALWAYS) List<RiskSummary> risks) {
     }
 
     @Serdeable

@@ -1,6 +1,7 @@
 package nl.paraat.region;
 
 import io.micronaut.json.JsonMapper;
+import nl.paraat.common.CsvLine;
 import io.micronaut.json.tree.JsonNode;
 import org.locationtech.jts.geom.Geometry;
 

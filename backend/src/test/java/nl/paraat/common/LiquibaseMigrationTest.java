@@ -55,8 +55,8 @@ class LiquibaseMigrationTest {
             migrate(emptyUrl);
 
             assertThat(tables(emptyUrl)).contains("organisation", "organisation_area", "api_key", "audit_event",
-                    "databasechangelog");
-            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(3);
+                    "resilience_point", "point_status_change", "point_index_version", "databasechangelog");
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(4);
         } finally {
             if (mysql) {
                 execute(url, "DROP DATABASE " + schema);

@@ -47,6 +47,16 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    public Response put(String path, String body, String token) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response patch(String path, String body, String token) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response delete(String path, String token) {
         return send(builder(path, token).DELETE());
     }

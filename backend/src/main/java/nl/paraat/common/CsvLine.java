@@ -1,15 +1,15 @@
-package nl.paraat.region;
+package nl.paraat.common;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits one RFC 4180 line: fields may be quoted, and a quoted field may hold commas and doubled quotes. */
-final class CsvLine {
+public final class CsvLine {
 
     private CsvLine() {
     }
 
-    static String[] split(String line) {
+    public static String[] split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

@@ -1,0 +1,60 @@
+package nl.paraat.point;
+
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import nl.paraat.common.Problem;
+import nl.paraat.region.Location;
+import nl.paraat.region.RegionService;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The checks every new or changed point passes, whether it comes from the API or from an import file. */
+@Singleton
+class PointRules {
+
+    private final RegionService regions;
+    private final Validator validator;
+
+    PointRules(RegionService regions, Validator validator) {
+        this.regions = regions;
+        this.validator = validator;
+    }
+
+    record Checked(String municipality, List<Problem.FieldError> errors) {
+
+        boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** @param area the area codes of the organisation making the change */
+    Checked check(PointRequest request, Collection<String> area, String organisation) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<PointRequest> violation : validator.validate(request)) {
+            errors.add(new Problem.FieldError(violation.getPropertyPath().iterator().next().getName(), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        if (!errors.isEmpty()) {
+            return new Checked(null, errors);
+        }
+        Optional<Location> location = regions.locate(request.latitude(), request.longitude());
+        if (location.isEmpty()) {
+            return new Checked(null, List.of(new Problem.FieldError("latitude",
+                    "the point " + request.latitude() + ", " + request.longitude() + " lies outside the Netherlands")));
+        }
+        String municipality = request.municipality() != null ? request.municipality() : location.get().municipality().code();
+        if (!regions.isKnownArea(municipality)) {
+            return new Checked(null, List.of(new Problem.FieldError("municipality", "unknown municipality " + municipality)));
+        }
+        if (!regions.covers(area, municipality)) {
+            return new Checked(null, List.of(new Problem.FieldError("municipality", municipality
+                    + " lies outside the area of organisation '" + organisation + "'")));
+        }
+        return new Checked(municipality, List.of());
+    }
+}
