@@ -10,6 +10,8 @@ import java.util.List;
  * Netherlands whose points are stored cell by cell in flat arrays. A query scans rings of cells
  * around its own cell until no point outside the rings can be nearer than the k-th point found, so
  * the answer is exact by great-circle distance; ties are broken by id, like a sorted scan would.
+ * Points outside the grid's bounds (none, when every point lies in the Netherlands) are kept apart
+ * and checked on every query: in an edge cell they would break the rings' lower bound.
  * Immutable: a change builds a new index that replaces this one.
  */
 final class PointIndex {
@@ -45,15 +47,17 @@ final class PointIndex {
         this.columns = (int) Math.ceil((MAX_LON - MIN_LON) / cellLon);
         int n = all.size();
         int[] cellOf = new int[n];
-        int[] counts = new int[rows * columns + 1];
+        // One extra cell after the grid's holds the points outside it.
+        int[] counts = new int[rows * columns + 2];
         double farthest = 0;
         for (int i = 0; i < n; i++) {
             Point point = all.get(i);
-            cellOf[i] = cell(row(point.latitude()), column(point.longitude()));
+            cellOf[i] = inside(point.latitude(), point.longitude())
+                    ? cell(row(point.latitude()), column(point.longitude())) : rows * columns;
             counts[cellOf[i] + 1]++;
             farthest = Math.max(farthest, Math.abs(point.latitude()));
         }
-        for (int c = 0; c < rows * columns; c++) {
+        for (int c = 0; c <= rows * columns; c++) {
             counts[c + 1] += counts[c];
         }
         this.cellStart = counts.clone();
@@ -130,7 +134,7 @@ final class PointIndex {
 
         double[] bestH = new double[k];
         int[] bestSlot = new int[k];
-        int found = 0;
+        int found = scan(rows * columns, qLat, qLon, qCos, maxH, requiredFacilities, statuses, k, bestH, bestSlot, 0);
         int maxRing = Math.max(Math.max(qRow, rows - 1 - qRow), Math.max(qColumn, columns - 1 - qColumn));
         for (int ring = 0; ring <= Math.max(maxRing, 0); ring++) {
             int rowFrom = qRow - ring;
@@ -144,22 +148,8 @@ final class PointIndex {
                     if (c < 0 || c >= columns) {
                         continue;
                     }
-                    int cell = r * columns + c;
-                    for (int slot = cellStart[cell], end = cellStart[cell + 1]; slot < end; slot++) {
-                        if ((statuses & (1 << status[slot])) == 0
-                                || (facilities[slot] & requiredFacilities) != requiredFacilities) {
-                            continue;
-                        }
-                        double sinLat = Math.sin((latRad[slot] - qLat) / 2);
-                        double sinLon = Math.sin((lonRad[slot] - qLon) / 2);
-                        double h = sinLat * sinLat + qCos * cosLat[slot] * sinLon * sinLon;
-                        if (h > maxH) {
-                            continue;
-                        }
-                        if (found < k || precedes(h, slot, bestH[k - 1], bestSlot[k - 1])) {
-                            found = insert(bestH, bestSlot, found, k, h, slot);
-                        }
-                    }
+                    found = scan(r * columns + c, qLat, qLon, qCos, maxH, requiredFacilities, statuses, k, bestH,
+                            bestSlot, found);
                 }
             }
             double outside = lowerBoundOutside(latitude, longitude, qRow, qColumn, ring, lonBoundFactor);
@@ -172,6 +162,27 @@ final class PointIndex {
             hits.add(new Hit(points[bestSlot[i]], distanceOfHaversine(bestH[i])));
         }
         return hits;
+    }
+
+    /** Offers the points of one cell to the best {@code found} so far; returns the new count. */
+    private int scan(int cell, double qLat, double qLon, double qCos, double maxH, int requiredFacilities, int statuses,
+                     int k, double[] bestH, int[] bestSlot, int found) {
+        for (int slot = cellStart[cell], end = cellStart[cell + 1]; slot < end; slot++) {
+            if ((statuses & (1 << status[slot])) == 0
+                    || (facilities[slot] & requiredFacilities) != requiredFacilities) {
+                continue;
+            }
+            double sinLat = Math.sin((latRad[slot] - qLat) / 2);
+            double sinLon = Math.sin((lonRad[slot] - qLon) / 2);
+            double h = sinLat * sinLat + qCos * cosLat[slot] * sinLon * sinLon;
+            if (h > maxH) {
+                continue;
+            }
+            if (found < k || precedes(h, slot, bestH[k - 1], bestSlot[k - 1])) {
+                found = insert(bestH, bestSlot, found, k, h, slot);
+            }
+        }
+        return found;
     }
 
     /**
@@ -212,6 +223,10 @@ final class PointIndex {
         double latBound = Math.sin(latGap / 2) * Math.sin(latGap / 2);
         double lonBound = lonBoundFactor * Math.sin(lonGap / 2) * Math.sin(lonGap / 2);
         return Math.min(latBound, lonBound);
+    }
+
+    private static boolean inside(double latitude, double longitude) {
+        return latitude >= MIN_LAT && latitude <= MAX_LAT && longitude >= MIN_LON && longitude <= MAX_LON;
     }
 
     private int row(double latitude) {

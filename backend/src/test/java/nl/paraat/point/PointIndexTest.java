@@ -114,6 +114,25 @@ class PointIndexTest {
         assertThat(hits.get(0).distanceMetres()).isLessThan(0.001);
     }
 
+    /**
+     * A point outside the grid used to be put in the nearest edge cell; a query beyond the grid
+     * with a distance limit stopped before reaching that cell, although the point lies within the limit.
+     */
+    @Test
+    void findsAPointOutsideTheGridFromOutsideTheGrid() {
+        List<Point> points = List.of(point(1, 52.0, 8.0, EnumSet.noneOf(Facility.class), PointStatus.STANDBY),
+                point(2, 52.0, 7.0, EnumSet.noneOf(Facility.class), PointStatus.STANDBY));
+        PointIndex index = new PointIndex(points, 0.02, 0.03, 1);
+
+        List<PointIndex.Hit> hits = index.nearest(52.0, 9.0, 10, 0, ALL_STATUSES, 100_000);
+
+        assertThat(hits).extracting(hit -> hit.point().id()).containsExactly(1L);
+        assertThat(hits.get(0).distanceMetres()).isCloseTo(GeoMath.distanceMetres(52.0, 9.0, 52.0, 8.0),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(index.nearest(52.0, 9.0, 10, 0, ALL_STATUSES, NO_LIMIT)).extracting(hit -> hit.point().id())
+                .containsExactly(1L, 2L);
+    }
+
     @Test
     void distancesAreGreatCircleMetres() {
         // Deventer to Nijmegen: about 53 km
