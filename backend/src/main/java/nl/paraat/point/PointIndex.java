@@ -145,7 +145,11 @@ final class PointIndex {
                 boolean edgeRow = r == rowFrom || r == rowTo;
                 int step = edgeRow ? 1 : Math.max(columnTo - columnFrom, 1);
                 for (int c = columnFrom; c <= columnTo; c += step) {
-                    if (c < 0 || c >= columns) {
+                    if (c < 0 || c >= columns || cellStart[r * columns + c] == cellStart[r * columns + c + 1]) {
+                        continue;
+                    }
+                    // Once k points are in hand, a cell that cannot hold a nearer one is not opened.
+                    if (found == k && lowerBoundCell(latitude, longitude, r, c, lonBoundFactor) > bestH[k - 1]) {
                         continue;
                     }
                     found = scan(r * columns + c, qLat, qLon, qCos, maxH, requiredFacilities, statuses, k, bestH,
@@ -227,6 +231,17 @@ final class PointIndex {
 
     private static boolean inside(double latitude, double longitude) {
         return latitude >= MIN_LAT && latitude <= MAX_LAT && longitude >= MIN_LON && longitude <= MAX_LON;
+    }
+
+    /** A lower bound, in haversine terms, for the distance from the query to any point in one cell. */
+    private double lowerBoundCell(double latitude, double longitude, int row, int column, double lonBoundFactor) {
+        double south = MIN_LAT + row * cellLat;
+        double west = MIN_LON + column * cellLon;
+        double latGap = Math.toRadians(Math.max(0, Math.max(south - latitude, latitude - (south + cellLat))));
+        double lonGap = Math.toRadians(Math.max(0, Math.max(west - longitude, longitude - (west + cellLon))));
+        double sinLat = Math.sin(latGap / 2);
+        double sinLon = Math.sin(lonGap / 2);
+        return sinLat * sinLat + lonBoundFactor * sinLon * sinLon;
     }
 
     private int row(double latitude) {

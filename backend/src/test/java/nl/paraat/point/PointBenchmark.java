@@ -266,6 +266,10 @@ public final class PointBenchmark {
         log("generated %,d points around %d towns in %.1f s", points.size(), TOWNS.size(), seconds(started));
         generateQueries(nearQueries, edgeQueries, new Random(seed + 1));
 
+        if (Boolean.parseBoolean(option("index-only", "false"))) {
+            runIndexOnly();
+            return;
+        }
         String mysqlUrl = option("mysql-url",
                 "jdbc:mysql://127.0.0.1:3306/paraat_bench?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
                         + "&useSSL=false&allowPublicKeyRetrieval=true");
@@ -310,6 +314,24 @@ public final class PointBenchmark {
             }
             report(rows, methods, filters.keySet(), count, nearQueries, edgeQueries);
         }
+    }
+
+    /** The index alone, for tuning its cell size: --index-only=true --cell-lat=0.02 --cell-lon=0.03. */
+    private void runIndexOnly() throws Exception {
+        double cellLat = Double.parseDouble(option("cell-lat", "0.02"));
+        double cellLon = Double.parseDouble(option("cell-lon", "0.03"));
+        PointIndex index = new PointIndex(points, cellLat, cellLon, 1);
+        Map<String, Integer> filters = new LinkedHashMap<>();
+        filters.put("none", 0);
+        filters.put("backup-power", 1 << Facility.BACKUP_POWER.ordinal());
+        List<Row> rows = new ArrayList<>();
+        List<Method> methods = List.of(new IndexMethod(index));
+        for (Map.Entry<String, Integer> filter : filters.entrySet()) {
+            rows.add(measure(methods.get(0), filter.getKey(), filter.getValue(), bruteForce(filter.getValue()),
+                    Integer.parseInt(option("warmup", "300"))));
+        }
+        log("cells %s x %s degrees", cellLat, cellLon);
+        report(rows, methods, filters.keySet(), points.size(), nearQueries, queryLat.length - nearQueries);
     }
 
     private static double seconds(long startedNanos) {
