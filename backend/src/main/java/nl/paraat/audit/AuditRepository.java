@@ -9,5 +9,7 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AuditRepository extends CrudRepository<AuditEvent, Long> {
 
+    List<AuditEvent> findByTargetTypeAndTargetIdOrderByIdDesc(String targetType, String targetId);
+
     List<AuditEvent> findByOrganisationCodeOrderByIdDesc(String organisationCode, io.micronaut.data.model.Pageable page);
 }

@@ -39,9 +39,16 @@ public class AuditService {
 
     public List<AuditEntry> latest(String organisationCode, int limit) {
         return repository.findByOrganisationCodeOrderByIdDesc(organisationCode, Pageable.from(0, limit))
-                .stream()
-                .map(e -> new AuditEntry(e.id(), e.occurredAt(), e.actor(), e.organisationCode(), e.action(),
-                        e.targetType(), e.targetId(), e.detail()))
-                .toList();
+                .stream().map(AuditService::entry).toList();
+    }
+
+    /** Everything done to one target, newest first. */
+    public List<AuditEntry> history(String targetType, String targetId) {
+        return repository.findByTargetTypeAndTargetIdOrderByIdDesc(targetType, targetId).stream().map(AuditService::entry).toList();
+    }
+
+    private static AuditEntry entry(AuditEvent e) {
+        return new AuditEntry(e.id(), e.occurredAt(), e.actor(), e.organisationCode(), e.action(), e.targetType(),
+                e.targetId(), e.detail());
     }
 }

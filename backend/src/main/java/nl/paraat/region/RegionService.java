@@ -110,6 +110,44 @@ public class RegionService {
         return !wanted.isEmpty() && allowed.containsAll(wanted);
     }
 
+    /** @return a point inside the municipality, as {latitude, longitude} */
+    public Optional<double[]> interiorPoint(String municipalityCode) {
+        return Optional.ofNullable(municipalitiesByCode.get(municipalityCode)).map(m -> {
+            org.locationtech.jts.geom.Point inside = m.boundary().getInteriorPoint();
+            return new double[]{inside.getY(), inside.getX()};
+        });
+    }
+
+    /** @return the municipalities whose boundary touches the area (lon/lat geometry) */
+    public Set<String> municipalitiesIntersecting(org.locationtech.jts.geom.Geometry area) {
+        Set<String> codes = new java.util.TreeSet<>();
+        @SuppressWarnings("unchecked")
+        List<Indexed> candidates = index.query(area.getEnvelopeInternal());
+        for (Indexed candidate : candidates) {
+            if (candidate.prepared().intersects(area)) {
+                codes.add(candidate.municipality().code());
+            }
+        }
+        return codes;
+    }
+
+    /** @return the share (0 to 1) of the area (lon/lat geometry) that lies within the given area codes */
+    public double fractionWithin(org.locationtech.jts.geom.Geometry area, Collection<String> areaCodes) {
+        if (area.getArea() == 0) {
+            return 0;
+        }
+        Set<String> allowed = areaCodes.stream().flatMap(code -> municipalitiesOf(code).stream()).collect(Collectors.toSet());
+        double inside = 0;
+        @SuppressWarnings("unchecked")
+        List<Indexed> candidates = index.query(area.getEnvelopeInternal());
+        for (Indexed candidate : candidates) {
+            if (allowed.contains(candidate.municipality().code()) && candidate.prepared().intersects(area)) {
+                inside += candidate.municipality().boundary().intersection(area).getArea();
+            }
+        }
+        return Math.min(1, inside / area.getArea());
+    }
+
     private Location locationOf(Municipality municipality) {
         SafetyRegion region = regionsByCode.get(municipality.safetyRegionCode());
         return new Location(new AreaRef(municipality.code(), municipality.name()),

@@ -14,6 +14,11 @@ public final class AuthFixtures {
     public record Member(String organisation, String keyId, String token) {
     }
 
+    /** Another key of an existing organisation: a second member, for rules such as four eyes. */
+    public static String keyFor(ApplicationContext context, String organisation, Role... roles) {
+        return context.getBean(OrganisationService.class).createKey(organisation, "second member", List.of(roles), "test").key();
+    }
+
     public static Member organisationWithKey(ApplicationContext context, OrganisationKind kind, List<String> area,
                                              Role... roles) {
         OrganisationService organisations = context.getBean(OrganisationService.class);

@@ -1,0 +1,69 @@
+package nl.paraat.alert;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+
+import java.time.Duration;
+
+/** Active alerts for residents; apps poll with If-None-Match as a fallback to push. */
+@Controller("/api/v1/alerts")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AlertController {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(30);
+
+    private final AlertService alerts;
+
+    AlertController(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @Get
+    MutableHttpResponse<?> active(HttpRequest<?> request,
+                                  @QueryValue @Nullable String area,
+                                  @QueryValue @Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,
+                                  @QueryValue @Nullable @DecimalMin("-180") @DecimalMax("180") Double lon,
+                                  @QueryValue @Nullable String locale,
+                                  @QueryValue(defaultValue = "false") boolean includeTests,
+                                  @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {
+        return alerts.active(area, lat, lon, locale, acceptLanguage, includeTests)
+                .respond(request, MAX_AGE, HttpHeaders.ACCEPT_LANGUAGE);
+    }
+
+    /** Active alerts of an area as Atom, each entry linking to its CAP message. */
+    @Get(value = "/feed.atom", produces = "application/atom+xml")
+    String atom(HttpRequest<?> request, @QueryValue @Nullable String area, @QueryValue @Nullable String locale) {
+        return alerts.atom(area, locale, baseUrl(request));
+    }
+
+    /** A published alert as CAP 1.2 XML, for other warning systems. */
+    @Get(value = "/{id}.cap", produces = "application/cap+xml")
+    String cap(@PathVariable long id) {
+        return alerts.exportCap(id);
+    }
+
+    @Get("/{id}")
+    AlertViews.PublicAlert alert(@PathVariable long id, @QueryValue @Nullable String locale,
+                                 @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {
+        return alerts.publicAlert(id, locale, acceptLanguage);
+    }
+
+    private static String baseUrl(HttpRequest<?> request) {
+        String host = request.getHeaders().get(HttpHeaders.HOST);
+        return host == null ? "" : "http://" + host;
+    }
+}

@@ -1,0 +1,45 @@
+package nl.paraat.alert;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+final class AlertRepositories {
+
+    private AlertRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Messages extends CrudRepository<AlertMessage, Long> {
+
+        List<AlertMessage> findByOrganisationOrderByIdDesc(String organisation);
+
+        java.util.Optional<AlertMessage> findByIdentifier(String identifier);
+
+        boolean existsByIdentifier(String identifier);
+
+        List<AlertMessage> findByStateOrderByPublishedAtDesc(AlertState state);
+
+        List<AlertMessage> findByStateAndExpiresLessThan(AlertState state, Instant moment);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Infos extends CrudRepository<AlertInfo, Long> {
+
+        List<AlertInfo> findByAlertIdOrderByLanguage(long alertId);
+
+        List<AlertInfo> findByAlertIdInOrderByLanguage(Collection<Long> alertIds);
+
+        void deleteByAlertId(long alertId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Dispatches extends CrudRepository<AlertDispatch, Long> {
+
+        List<AlertDispatch> findByAlertId(long alertId);
+    }
+}

@@ -1,0 +1,91 @@
+package nl.paraat.alert;
+
+import io.micronaut.core.annotation.Nullable;
+import nl.paraat.common.Problem;
+import nl.paraat.content.Hazard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Paraat's own rules for a valid CAP message before it becomes an alert: Dutch text, a hazard code,
+ * an expiry, one set of codes for all languages, and an area of CBS codes, polygons or circles.
+ */
+final class CapImport {
+
+    private CapImport() {
+    }
+
+    /** @param referenced the identifier of the message an Update or Cancel replaces */
+    record Converted(AlertViews.AlertRequest request, String identifier, Cap.MsgType msgType, @Nullable String referenced) {
+    }
+
+    static Optional<Converted> convert(CapMessage message, List<Problem.FieldError> errors) {
+        if (message.status() == Cap.Status.Draft) {
+            errors.add(new Problem.FieldError("/alert/status", "Draft messages are not accepted; Paraat keeps drafts itself"));
+        }
+        if (message.infos().isEmpty()) {
+            errors.add(new Problem.FieldError("/alert/info", "at least one info block is needed"));
+            return Optional.empty();
+        }
+        CapMessage.Info first = message.infos().get(0);
+        Map<String, AlertViews.InfoRequest> texts = new TreeMap<>();
+        Set<String> codes = new LinkedHashSet<>();
+        Set<String> polygons = new LinkedHashSet<>();
+        Set<String> circles = new LinkedHashSet<>();
+        String hazardCode = null;
+        for (int i = 0; i < message.infos().size(); i++) {
+            CapMessage.Info info = message.infos().get(i);
+            String path = "/alert/info[" + (i + 1) + "]";
+            if (info.urgency() != first.urgency() || info.severity() != first.severity()
+                    || info.certainty() != first.certainty() || !java.util.Objects.equals(info.expires(), first.expires())) {
+                errors.add(new Problem.FieldError(path, "every language must have the same urgency, severity, certainty and expires"));
+            }
+            if (info.headline() == null || info.description() == null) {
+                errors.add(new Problem.FieldError(path + (info.headline() == null ? "/headline" : "/description"),
+                        "Paraat needs a headline and a description in every language"));
+            } else if (texts.putIfAbsent(info.language(), new AlertViews.InfoRequest(info.event(), info.headline(),
+                    info.description(), info.instruction())) != null) {
+                errors.add(new Problem.FieldError(path + "/language", "language '" + info.language() + "' appears twice"));
+            }
+            if (info.eventCodes().containsKey(CapMessage.EVENT_CODE_HAZARD)) {
+                hazardCode = info.eventCodes().get(CapMessage.EVENT_CODE_HAZARD);
+            }
+            for (CapMessage.Area area : info.areas()) {
+                codes.addAll(area.geocodes());
+                polygons.addAll(area.polygons());
+                circles.addAll(area.circles());
+            }
+        }
+        if (!texts.containsKey("nl")) {
+            errors.add(new Problem.FieldError("/alert/info", "a Dutch info block (language nl-NL) is required"));
+        }
+        Optional<Hazard> hazard = Optional.ofNullable(hazardCode).flatMap(Hazard::find);
+        if (hazard.isEmpty()) {
+            errors.add(new Problem.FieldError("/alert/info[1]/eventCode", "an eventCode with valueName '"
+                    + CapMessage.EVENT_CODE_HAZARD + "' and a Paraat hazard code is required"));
+        }
+        if (first.expires() == null) {
+            errors.add(new Problem.FieldError("/alert/info[1]/expires", "Paraat needs an expiry"));
+        }
+        if (codes.isEmpty() && polygons.isEmpty() && circles.isEmpty()) {
+            errors.add(new Problem.FieldError("/alert/info[1]/area", "give geocodes (" + CapMessage.GEOCODE_CBS
+                    + "), polygons or circles"));
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+        String referenced = message.references().isEmpty() ? null
+                : message.references().get(message.references().size() - 1).split(",")[1];
+        AlertViews.AlertRequest request = new AlertViews.AlertRequest(message.status(), hazard.get(), first.category(),
+                first.urgency(), first.severity(), first.certainty(), first.responseType(), first.onset(), first.expires(),
+                first.web(), new AlertViews.AreaRequest(new ArrayList<>(codes), new ArrayList<>(polygons),
+                new ArrayList<>(circles)), texts);
+        return Optional.of(new Converted(request, message.identifier(), message.msgType(), referenced));
+    }
+}
