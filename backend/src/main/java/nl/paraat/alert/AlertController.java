@@ -57,7 +57,7 @@ class AlertController {
     }
 
     @Get("/{id}")
-    AlertViews.PublicAlert alert(@PathVariable long id, @QueryValue @Nullable String locale,
+    AlertViews.PublicAlertDetail alert(@PathVariable long id, @QueryValue @Nullable String locale,
                                  @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {
         return alerts.publicAlert(id, locale, acceptLanguage);
     }

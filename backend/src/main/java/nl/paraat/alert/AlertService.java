@@ -218,11 +218,12 @@ public class AlertService {
 
     /** A message that has been published, whatever became of it since; drafts are not public. */
     @ReadOnly
-    AlertViews.PublicAlert publicAlert(long id, @Nullable String locale, @Nullable String acceptLanguage) {
+    AlertViews.PublicAlertDetail publicAlert(long id, @Nullable String locale, @Nullable String acceptLanguage) {
         AlertMessage message = messages.findById(id)
                 .filter(found -> found.publishedAt() != null)
                 .orElseThrow(() -> ProblemException.notFound("No alert " + id + "."));
-        return publicView(message, infos.findByAlertIdOrderByLanguage(id), content.locale(locale, acceptLanguage));
+        return new AlertViews.PublicAlertDetail(publicView(message, infos.findByAlertIdOrderByLanguage(id),
+                content.locale(locale, acceptLanguage)), AlertGeoJson.of(message, regions));
     }
 
     private Set<String> municipalities(@Nullable String area, @Nullable Double lat, @Nullable Double lon) {

@@ -68,6 +68,11 @@ final class AlertViews {
                  @Nullable Instant publishedAt, List<Info> infos, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> warnings) {
     }
 
+    /** A message with its area drawn as GeoJSON, for the alert's own page in the app. */
+    @Serdeable
+    record PublicAlertDetail(PublicAlert alert, Map<String, Object> area) {
+    }
+
     /** What residents see of an active message, in one language. */
     @Serdeable
     record PublicAlert(long id, String identifier, Cap.Status status, boolean exercise, Cap.MsgType msgType,

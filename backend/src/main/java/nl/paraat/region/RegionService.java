@@ -110,6 +110,15 @@ public class RegionService {
         return !wanted.isEmpty() && allowed.containsAll(wanted);
     }
 
+    /** @return the (generalised) boundary of a municipality or safety region, in lon/lat */
+    public Optional<org.locationtech.jts.geom.Geometry> boundary(String code) {
+        SafetyRegion region = regionsByCode.get(code);
+        if (region != null) {
+            return Optional.of(region.boundary());
+        }
+        return Optional.ofNullable(municipalitiesByCode.get(code)).map(Municipality::boundary);
+    }
+
     /** @return a point inside the municipality, as {latitude, longitude} */
     public Optional<double[]> interiorPoint(String municipalityCode) {
         return Optional.ofNullable(municipalitiesByCode.get(municipalityCode)).map(m -> {

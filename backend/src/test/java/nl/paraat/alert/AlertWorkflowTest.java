@@ -113,6 +113,25 @@ class AlertWorkflowTest extends ServerTest {
     }
 
     @Test
+    void publishedAlertShowsItsAreaAsGeoJson() {
+        String deventer = "\"52.24,6.14 52.24,6.18 52.27,6.18 52.27,6.14 52.24,6.14\"";
+        long id = publish(AlertJson.withShapes("[" + deventer + "]", "[\"52.255,6.16 2\"]")
+                .replace("\"polygons\"", "\"codes\":[\"GM0150\"],\"polygons\""));
+
+        JsonNode detail = http.get("/api/v1/alerts/" + id + "?locale=en").json();
+
+        assertThat(detail.get("alert").get("headline").getStringValue()).isEqualTo("Power cut in Deventer");
+        JsonNode area = detail.get("area");
+        assertThat(area.get("type").getStringValue()).isEqualTo("GeometryCollection");
+        assertThat(area.get("geometries").size()).isEqualTo(3);
+        JsonNode polygon = area.get("geometries").get(1);
+        assertThat(polygon.get("type").getStringValue()).isEqualTo("Polygon");
+        assertThat(polygon.get("coordinates").get(0).get(0).get(0).getDoubleValue()).isEqualTo(6.14);
+        assertThat(polygon.get("coordinates").get(0).get(0).get(1).getDoubleValue()).isEqualTo(52.24);
+        assertProblem(http.get("/api/v1/alerts/" + draft(AlertJson.powerOutage("[\"GM0150\"]"))), 404);
+    }
+
+    @Test
     void missingEnglishIsAWarning() {
         Http.Response created = http.post(ALERTS, AlertJson.dutchOnly("[\"GM0150\"]"), issuer.token());
 
