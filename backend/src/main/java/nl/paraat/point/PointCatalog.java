@@ -58,8 +58,7 @@ class PointCatalog {
         if (current != null && current.version() == loaded.version()) {
             return;
         }
-        index.set(new PointIndex(loaded.points(), configuration.cellLatitudeDegrees(),
-                configuration.cellLongitudeDegrees(), loaded.version()));
+        index.set(new PointIndex(loaded.points(), loaded.version()));
         LOG.info("Points index version {} built: {} points in {} ms", loaded.version(), loaded.points().size(),
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -6,14 +6,10 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * @param cellLatitudeDegrees  height of a cell of the in-memory grid
- * @param cellLongitudeDegrees width of a cell of the in-memory grid
- * @param refreshInterval      how often an instance checks whether another instance changed points
- * @param maxImportRows        the most points one import file may hold
+ * @param refreshInterval how often an instance checks whether another instance changed points
+ * @param maxImportRows   the most points one import file may hold
  */
 @ConfigurationProperties("paraat.points")
-public record PointConfiguration(@Bindable(defaultValue = "0.02") double cellLatitudeDegrees,
-                                 @Bindable(defaultValue = "0.03") double cellLongitudeDegrees,
-                                 @Bindable(defaultValue = "2s") Duration refreshInterval,
+public record PointConfiguration(@Bindable(defaultValue = "2s") Duration refreshInterval,
                                  @Bindable(defaultValue = "5000") int maxImportRows) {
 }

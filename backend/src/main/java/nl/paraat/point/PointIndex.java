@@ -2,96 +2,105 @@ package nl.paraat.point;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Nearest-k search over resilience points in memory: a fixed latitude/longitude grid over the
- * Netherlands whose points are stored cell by cell in flat arrays. A query scans rings of cells
- * around its own cell until no point outside the rings can be nearer than the k-th point found, so
- * the answer is exact by great-circle distance; ties are broken by id, like a sorted scan would.
- * Points outside the grid's bounds (none, when every point lies in the Netherlands) are kept apart
- * and checked on every query: in an edge cell they would break the rings' lower bound.
- * Immutable: a change builds a new index that replaces this one.
+ * Nearest-k search over resilience points in memory: a k-d tree over the points as unit vectors
+ * in three dimensions. The straight-line (chord) distance between unit vectors grows with the
+ * great-circle distance, so the tree's boxes give exact lower bounds and the answer is exact by
+ * great-circle distance; ties are broken by id, as a sorted scan would. Every node knows which
+ * facilities and statuses occur below it, so a filter skips whole subtrees. Far from every point
+ * (at sea, across the border) the search costs about as little as in a town. Immutable: a change
+ * builds a new index that replaces this one.
  */
 final class PointIndex {
 
-    static final double MIN_LAT = 50.5;
-    static final double MAX_LAT = 53.8;
-    static final double MIN_LON = 3.0;
-    static final double MAX_LON = 7.5;
+    private static final int LEAF_SIZE = 8;
 
-    private final double cellLat;
-    private final double cellLon;
-    private final int rows;
-    private final int columns;
-    private final int[] cellStart;
-    private final double[] latRad;
-    private final double[] lonRad;
-    private final double[] cosLat;
+    private final long version;
+    private final int size;
+    private final double[] xs;
+    private final double[] ys;
+    private final double[] zs;
     private final int[] facilities;
-    private final byte[] status;
+    private final int[] statuses;
     private final long[] ids;
     private final Point[] points;
-    private final double cosFarthestLat;
-    private final long version;
-    private final java.util.Map<Long, Point> byId = new java.util.HashMap<>();
-    private final java.util.Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Point> byId = new HashMap<>();
+    private final Map<String, Object> derived = new ConcurrentHashMap<>();
+
+    // The tree, one entry per node: the points [start, end) lie below it, in the box [min, max].
+    private final int[] start;
+    private final int[] end;
+    private final int[] left;
+    private final int[] right;
+    private final double[] box;
+    private final int[] facilitiesBelow;
+    private final int[] statusesBelow;
+    private int nodes;
 
     /** @param version the database version this index was built from */
-    PointIndex(List<Point> all, double cellLat, double cellLon, long version) {
-        this.cellLat = cellLat;
-        this.cellLon = cellLon;
+    PointIndex(List<Point> all, long version) {
         this.version = version;
-        this.rows = (int) Math.ceil((MAX_LAT - MIN_LAT) / cellLat);
-        this.columns = (int) Math.ceil((MAX_LON - MIN_LON) / cellLon);
-        int n = all.size();
-        int[] cellOf = new int[n];
-        // One extra cell after the grid's holds the points outside it.
-        int[] counts = new int[rows * columns + 2];
-        double farthest = 0;
-        for (int i = 0; i < n; i++) {
+        this.size = all.size();
+        double[][] unit = new double[3][size];
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
             Point point = all.get(i);
-            cellOf[i] = inside(point.latitude(), point.longitude())
-                    ? cell(row(point.latitude()), column(point.longitude())) : rows * columns;
-            counts[cellOf[i] + 1]++;
-            farthest = Math.max(farthest, Math.abs(point.latitude()));
-        }
-        for (int c = 0; c <= rows * columns; c++) {
-            counts[c + 1] += counts[c];
-        }
-        this.cellStart = counts.clone();
-        int[] next = counts;
-        this.latRad = new double[n];
-        this.lonRad = new double[n];
-        this.cosLat = new double[n];
-        this.facilities = new int[n];
-        this.status = new byte[n];
-        this.ids = new long[n];
-        this.points = new Point[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
+            double lat = Math.toRadians(point.latitude());
+            double lon = Math.toRadians(point.longitude());
+            unit[0][i] = Math.cos(lat) * Math.cos(lon);
+            unit[1][i] = Math.cos(lat) * Math.sin(lon);
+            unit[2][i] = Math.sin(lat);
             order[i] = i;
         }
-        // Within a cell, by id: ties then resolve the same way however the cells are visited.
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> cellOf[i]).thenComparingLong(i -> all.get(i).id()));
-        for (int i : order) {
-            Point point = all.get(i);
-            int slot = next[cellOf[i]]++;
-            latRad[slot] = Math.toRadians(point.latitude());
-            lonRad[slot] = Math.toRadians(point.longitude());
-            cosLat[slot] = Math.cos(latRad[slot]);
-            facilities[slot] = Facility.mask(point.facilities());
-            status[slot] = (byte) point.status().ordinal();
-            ids[slot] = point.id();
-            points[slot] = point;
-            byId.put(point.id(), point);
+        int capacity = Math.max(1, 2 * (size / (LEAF_SIZE / 2) + 1));
+        this.start = new int[capacity];
+        this.end = new int[capacity];
+        this.left = new int[capacity];
+        this.right = new int[capacity];
+        this.box = new double[capacity * 6];
+        this.facilitiesBelow = new int[capacity];
+        this.statusesBelow = new int[capacity];
+        int[] facilityMasks = new int[size];
+        int[] statusMasks = new int[size];
+        for (int i = 0; i < size; i++) {
+            facilityMasks[i] = Facility.mask(all.get(i).facilities());
+            statusMasks[i] = 1 << all.get(i).status().ordinal();
         }
-        this.cosFarthestLat = Math.cos(Math.toRadians(Math.max(farthest, 0)));
+        if (size > 0) {
+            build(order, 0, size, unit, facilityMasks, statusMasks);
+        }
+        this.xs = new double[size];
+        this.ys = new double[size];
+        this.zs = new double[size];
+        this.facilities = new int[size];
+        this.statuses = new int[size];
+        this.ids = new long[size];
+        this.points = new Point[size];
+        for (int slot = 0; slot < size; slot++) {
+            int i = order[slot];
+            xs[slot] = unit[0][i];
+            ys[slot] = unit[1][i];
+            zs[slot] = unit[2][i];
+            facilities[slot] = facilityMasks[i];
+            statuses[slot] = statusMasks[i];
+            ids[slot] = all.get(i).id();
+            points[slot] = all.get(i);
+            byId.put(all.get(i).id(), all.get(i));
+        }
     }
 
     long version() {
         return version;
+    }
+
+    int size() {
+        return size;
     }
 
     /** @return the point with this id, or null */
@@ -105,12 +114,8 @@ final class PointIndex {
 
     /** Responses derived from this version of the points; they go when the index is replaced. */
     @SuppressWarnings("unchecked")
-    <V> V cached(String key, java.util.function.Function<String, V> compute) {
+    <V> V cached(String key, Function<String, V> compute) {
         return (V) derived.computeIfAbsent(key, compute);
-    }
-
-    int size() {
-        return points.length;
     }
 
     record Hit(Point point, double distanceMetres) {
@@ -118,142 +123,196 @@ final class PointIndex {
 
     /**
      * @param requiredFacilities bit mask of facilities a point must all have (0: any)
-     * @param statuses           bit mask of acceptable statuses, by ordinal
+     * @param statusMask         bit mask of acceptable statuses, by ordinal
      * @param maxDistanceMetres  no point farther than this; {@code Double.POSITIVE_INFINITY} for no limit
      */
-    List<Hit> nearest(double latitude, double longitude, int k, int requiredFacilities, int statuses,
+    List<Hit> nearest(double latitude, double longitude, int k, int requiredFacilities, int statusMask,
                       double maxDistanceMetres) {
-        double qLat = Math.toRadians(latitude);
-        double qLon = Math.toRadians(longitude);
-        double qCos = Math.cos(qLat);
-        double maxH = maxDistanceMetres == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
-                : haversineOfDistance(maxDistanceMetres);
-        double lonBoundFactor = qCos * cosFarthestLat;
-        int qRow = (int) Math.floor((latitude - MIN_LAT) / cellLat);
-        int qColumn = (int) Math.floor((longitude - MIN_LON) / cellLon);
-
-        double[] bestH = new double[k];
-        int[] bestSlot = new int[k];
-        int found = scan(rows * columns, qLat, qLon, qCos, maxH, requiredFacilities, statuses, k, bestH, bestSlot, 0);
-        int maxRing = Math.max(Math.max(qRow, rows - 1 - qRow), Math.max(qColumn, columns - 1 - qColumn));
-        for (int ring = 0; ring <= Math.max(maxRing, 0); ring++) {
-            int rowFrom = qRow - ring;
-            int rowTo = qRow + ring;
-            int columnFrom = qColumn - ring;
-            int columnTo = qColumn + ring;
-            for (int r = Math.max(rowFrom, 0); r <= Math.min(rowTo, rows - 1); r++) {
-                boolean edgeRow = r == rowFrom || r == rowTo;
-                int step = edgeRow ? 1 : Math.max(columnTo - columnFrom, 1);
-                for (int c = columnFrom; c <= columnTo; c += step) {
-                    if (c < 0 || c >= columns || cellStart[r * columns + c] == cellStart[r * columns + c + 1]) {
-                        continue;
-                    }
-                    // Once k points are in hand, a cell that cannot hold a nearer one is not opened.
-                    if (found == k && lowerBoundCell(latitude, longitude, r, c, lonBoundFactor) > bestH[k - 1]) {
-                        continue;
-                    }
-                    found = scan(r * columns + c, qLat, qLon, qCos, maxH, requiredFacilities, statuses, k, bestH,
-                            bestSlot, found);
-                }
-            }
-            double outside = lowerBoundOutside(latitude, longitude, qRow, qColumn, ring, lonBoundFactor);
-            if (outside > maxH || (found == k && bestH[k - 1] < outside)) {
-                break;
-            }
+        double lat = Math.toRadians(latitude);
+        double lon = Math.toRadians(longitude);
+        Search search = new Search(Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat), k,
+                requiredFacilities, statusMask, maxDistanceMetres == Double.POSITIVE_INFINITY
+                ? Double.POSITIVE_INFINITY : haversineOfDistance(maxDistanceMetres));
+        if (size > 0) {
+            search.visit(0);
         }
-        List<Hit> hits = new ArrayList<>(found);
-        for (int i = 0; i < found; i++) {
-            hits.add(new Hit(points[bestSlot[i]], distanceOfHaversine(bestH[i])));
+        List<Hit> hits = new ArrayList<>(search.found);
+        for (int i = 0; i < search.found; i++) {
+            hits.add(new Hit(points[search.bestSlot[i]], distanceOfHaversine(search.bestH[i])));
         }
         return hits;
     }
 
-    /** Offers the points of one cell to the best {@code found} so far; returns the new count. */
-    private int scan(int cell, double qLat, double qLon, double qCos, double maxH, int requiredFacilities, int statuses,
-                     int k, double[] bestH, int[] bestSlot, int found) {
-        for (int slot = cellStart[cell], end = cellStart[cell + 1]; slot < end; slot++) {
-            if ((statuses & (1 << status[slot])) == 0
-                    || (facilities[slot] & requiredFacilities) != requiredFacilities) {
-                continue;
+    /** One query's state: the k best so far, kept sorted by distance and then id. */
+    private final class Search {
+
+        private final double qx;
+        private final double qy;
+        private final double qz;
+        private final int k;
+        private final int required;
+        private final int statusMask;
+        private final double maxH;
+        private final double[] bestH;
+        private final int[] bestSlot;
+        private int found;
+
+        Search(double qx, double qy, double qz, int k, int required, int statusMask, double maxH) {
+            this.qx = qx;
+            this.qy = qy;
+            this.qz = qz;
+            this.k = k;
+            this.required = required;
+            this.statusMask = statusMask;
+            this.maxH = maxH;
+            this.bestH = new double[k];
+            this.bestSlot = new int[k];
+        }
+
+        void visit(int node) {
+            if ((statusesBelow[node] & statusMask) == 0 || (facilitiesBelow[node] & required) != required) {
+                return;
             }
-            double sinLat = Math.sin((latRad[slot] - qLat) / 2);
-            double sinLon = Math.sin((lonRad[slot] - qLon) / 2);
-            double h = sinLat * sinLat + qCos * cosLat[slot] * sinLon * sinLon;
-            if (h > maxH) {
-                continue;
+            if (left[node] < 0) {
+                scan(node);
+                return;
             }
-            if (found < k || precedes(h, slot, bestH[k - 1], bestSlot[k - 1])) {
-                found = insert(bestH, bestSlot, found, k, h, slot);
+            double toLeft = lowerBound(left[node]);
+            double toRight = lowerBound(right[node]);
+            int near = toLeft <= toRight ? left[node] : right[node];
+            int far = near == left[node] ? right[node] : left[node];
+            if (worthVisiting(Math.min(toLeft, toRight))) {
+                visit(near);
+            }
+            if (worthVisiting(Math.max(toLeft, toRight))) {
+                visit(far);
             }
         }
-        return found;
-    }
 
-    /**
-     * Inserts into the prefix {@code [0, used)}, kept sorted by distance and then id; when the prefix
-     * is full the last entry, which the caller found worse, is dropped. Returns the new length.
-     */
-    private int insert(double[] bestH, int[] bestSlot, int used, int k, double h, int slot) {
-        int position = Math.min(used, k - 1);
-        while (position > 0 && precedes(h, slot, bestH[position - 1], bestSlot[position - 1])) {
-            bestH[position] = bestH[position - 1];
-            bestSlot[position] = bestSlot[position - 1];
-            position--;
+        /** Strictly farther boxes are skipped; an equally far one may still hold a point with a lower id. */
+        private boolean worthVisiting(double bound) {
+            return bound <= maxH && (found < k || bound <= bestH[k - 1]);
         }
-        bestH[position] = h;
-        bestSlot[position] = slot;
-        return Math.min(used + 1, k);
+
+        private void scan(int node) {
+            for (int slot = start[node]; slot < end[node]; slot++) {
+                if ((statuses[slot] & statusMask) == 0 || (facilities[slot] & required) != required) {
+                    continue;
+                }
+                double dx = xs[slot] - qx;
+                double dy = ys[slot] - qy;
+                double dz = zs[slot] - qz;
+                double h = (dx * dx + dy * dy + dz * dz) / 4;
+                if (h > maxH) {
+                    continue;
+                }
+                if (found < k || precedes(h, slot, bestH[k - 1], bestSlot[k - 1])) {
+                    insert(h, slot);
+                }
+            }
+        }
+
+        /** Inserts into the sorted best list; when it is full the last, which the caller found worse, drops out. */
+        private void insert(double h, int slot) {
+            int position = Math.min(found, k - 1);
+            while (position > 0 && precedes(h, slot, bestH[position - 1], bestSlot[position - 1])) {
+                bestH[position] = bestH[position - 1];
+                bestSlot[position] = bestSlot[position - 1];
+                position--;
+            }
+            bestH[position] = h;
+            bestSlot[position] = slot;
+            found = Math.min(found + 1, k);
+        }
+
+        private boolean precedes(double h, int slot, double otherH, int otherSlot) {
+            return h < otherH || (h == otherH && ids[slot] < ids[otherSlot]);
+        }
+
+        /** The least haversine term any point in the node's box can have: a quarter of the squared chord. */
+        private double lowerBound(int node) {
+            int b = node * 6;
+            double dx = gap(qx, box[b], box[b + 3]);
+            double dy = gap(qy, box[b + 1], box[b + 4]);
+            double dz = gap(qz, box[b + 2], box[b + 5]);
+            return (dx * dx + dy * dy + dz * dz) / 4;
+        }
+
+        private static double gap(double value, double min, double max) {
+            return value < min ? min - value : value > max ? value - max : 0;
+        }
     }
 
-    private boolean precedes(double h, int slot, double otherH, int otherSlot) {
-        return h < otherH || (h == otherH && ids[slot] < ids[otherSlot]);
+    /** Builds the node for {@code order[from, to)} and returns its number. */
+    private int build(int[] order, int from, int to, double[][] unit, int[] facilityMasks, int[] statusMasks) {
+        int node = nodes++;
+        start[node] = from;
+        end[node] = to;
+        int b = node * 6;
+        for (int axis = 0; axis < 3; axis++) {
+            box[b + axis] = Double.POSITIVE_INFINITY;
+            box[b + 3 + axis] = Double.NEGATIVE_INFINITY;
+        }
+        int facilityUnion = 0;
+        int statusUnion = 0;
+        for (int i = from; i < to; i++) {
+            int point = order[i];
+            for (int axis = 0; axis < 3; axis++) {
+                box[b + axis] = Math.min(box[b + axis], unit[axis][point]);
+                box[b + 3 + axis] = Math.max(box[b + 3 + axis], unit[axis][point]);
+            }
+            facilityUnion |= facilityMasks[point];
+            statusUnion |= statusMasks[point];
+        }
+        facilitiesBelow[node] = facilityUnion;
+        statusesBelow[node] = statusUnion;
+        if (to - from <= LEAF_SIZE) {
+            left[node] = -1;
+            right[node] = -1;
+            return node;
+        }
+        int axis = 0;
+        for (int candidate = 1; candidate < 3; candidate++) {
+            if (box[b + 3 + candidate] - box[b + candidate] > box[b + 3 + axis] - box[b + axis]) {
+                axis = candidate;
+            }
+        }
+        int middle = (from + to) >>> 1;
+        select(order, from, to - 1, middle, unit[axis]);
+        left[node] = build(order, from, middle, unit, facilityMasks, statusMasks);
+        right[node] = build(order, middle, to, unit, facilityMasks, statusMasks);
+        return node;
     }
 
-    /**
-     * A lower bound, in haversine terms, for the distance from the query to any point outside the
-     * block of cells within {@code ring} of its own cell. A point outside is beyond one of the four
-     * edges: past a latitude edge it is at least that latitude difference away; past a longitude
-     * edge, hav(d) >= cos(lat1)cos(lat2)hav(dLon), and both cosines are at least the query's and
-     * the farthest-from-equator point's.
-     */
-    private double lowerBoundOutside(double latitude, double longitude, int qRow, int qColumn, int ring,
-                                     double lonBoundFactor) {
-        double north = MIN_LAT + (qRow + ring + 1) * cellLat - latitude;
-        double south = latitude - (MIN_LAT + (qRow - ring) * cellLat);
-        double east = MIN_LON + (qColumn + ring + 1) * cellLon - longitude;
-        double west = longitude - (MIN_LON + (qColumn - ring) * cellLon);
-        double latGap = Math.toRadians(Math.min(north, south));
-        double lonGap = Math.toRadians(Math.min(east, west));
-        double latBound = Math.sin(latGap / 2) * Math.sin(latGap / 2);
-        double lonBound = lonBoundFactor * Math.sin(lonGap / 2) * Math.sin(lonGap / 2);
-        return Math.min(latBound, lonBound);
-    }
-
-    private static boolean inside(double latitude, double longitude) {
-        return latitude >= MIN_LAT && latitude <= MAX_LAT && longitude >= MIN_LON && longitude <= MAX_LON;
-    }
-
-    /** A lower bound, in haversine terms, for the distance from the query to any point in one cell. */
-    private double lowerBoundCell(double latitude, double longitude, int row, int column, double lonBoundFactor) {
-        double south = MIN_LAT + row * cellLat;
-        double west = MIN_LON + column * cellLon;
-        double latGap = Math.toRadians(Math.max(0, Math.max(south - latitude, latitude - (south + cellLat))));
-        double lonGap = Math.toRadians(Math.max(0, Math.max(west - longitude, longitude - (west + cellLon))));
-        double sinLat = Math.sin(latGap / 2);
-        double sinLon = Math.sin(lonGap / 2);
-        return sinLat * sinLat + lonBoundFactor * sinLon * sinLon;
-    }
-
-    private int row(double latitude) {
-        return Math.min(rows - 1, Math.max(0, (int) Math.floor((latitude - MIN_LAT) / cellLat)));
-    }
-
-    private int column(double longitude) {
-        return Math.min(columns - 1, Math.max(0, (int) Math.floor((longitude - MIN_LON) / cellLon)));
-    }
-
-    private int cell(int row, int column) {
-        return row * columns + column;
+    /** Rearranges {@code order[lo..hi]} so that position {@code nth} holds the element it would hold if sorted by {@code key}. */
+    private static void select(int[] order, int lo, int hi, int nth, double[] key) {
+        while (lo < hi) {
+            double pivot = key[order[(lo + hi) >>> 1]];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (key[order[i]] < pivot) {
+                    i++;
+                }
+                while (key[order[j]] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    int swap = order[i];
+                    order[i] = order[j];
+                    order[j] = swap;
+                    i++;
+                    j--;
+                }
+            }
+            if (nth <= j) {
+                hi = j;
+            } else if (nth >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
     }
 
     static double haversineOfDistance(double metres) {

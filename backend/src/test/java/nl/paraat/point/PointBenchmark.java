@@ -283,8 +283,8 @@ public final class PointBenchmark {
             loadPostgis(pg);
 
             started = System.nanoTime();
-            PointIndex index = new PointIndex(points, 0.02, 0.03, 1);
-            log("built PointIndex (cells 0.02 x 0.03 degrees) in %d ms", (System.nanoTime() - started) / 1_000_000);
+            PointIndex index = new PointIndex(points, 1);
+            log("built PointIndex (k-d tree) in %d ms", (System.nanoTime() - started) / 1_000_000);
 
             int backupPower = 1 << Facility.BACKUP_POWER.ordinal();
             Map<String, Integer> filters = new LinkedHashMap<>();
@@ -316,11 +316,11 @@ public final class PointBenchmark {
         }
     }
 
-    /** The index alone, for tuning its cell size: --index-only=true --cell-lat=0.02 --cell-lon=0.03. */
+    /** The index alone, without databases: --index-only=true. */
     private void runIndexOnly() throws Exception {
-        double cellLat = Double.parseDouble(option("cell-lat", "0.02"));
-        double cellLon = Double.parseDouble(option("cell-lon", "0.03"));
-        PointIndex index = new PointIndex(points, cellLat, cellLon, 1);
+        long started = System.nanoTime();
+        PointIndex index = new PointIndex(points, 1);
+        log("built PointIndex (k-d tree) in %d ms", (System.nanoTime() - started) / 1_000_000);
         Map<String, Integer> filters = new LinkedHashMap<>();
         filters.put("none", 0);
         filters.put("backup-power", 1 << Facility.BACKUP_POWER.ordinal());
@@ -330,7 +330,6 @@ public final class PointBenchmark {
             rows.add(measure(methods.get(0), filter.getKey(), filter.getValue(), bruteForce(filter.getValue()),
                     Integer.parseInt(option("warmup", "300"))));
         }
-        log("cells %s x %s degrees", cellLat, cellLon);
         report(rows, methods, filters.keySet(), points.size(), nearQueries, queryLat.length - nearQueries);
     }
 
@@ -662,11 +661,15 @@ public final class PointBenchmark {
     record Found(long id, double metres) {
     }
 
-    /** The haversine term exactly as {@link PointIndex} computes it, so that even ties come out the same. */
+    /**
+     * The haversine term exactly as {@link PointIndex} computes it (a quarter of the squared chord
+     * between unit vectors), so that even ties come out the same.
+     */
     private double haversine(double qLat, double qLon, double qCos, int i) {
-        double sinLat = Math.sin((latRad[i] - qLat) / 2);
-        double sinLon = Math.sin((lonRad[i] - qLon) / 2);
-        return sinLat * sinLat + qCos * cosLat[i] * sinLon * sinLon;
+        double dx = cosLat[i] * Math.cos(lonRad[i]) - qCos * Math.cos(qLon);
+        double dy = cosLat[i] * Math.sin(lonRad[i]) - qCos * Math.sin(qLon);
+        double dz = Math.sin(latRad[i]) - Math.sin(qLat);
+        return (dx * dx + dy * dy + dz * dz) / 4;
     }
 
     private double metres(double latitude, double longitude, long id) {

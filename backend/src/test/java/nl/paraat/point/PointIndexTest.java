@@ -24,7 +24,7 @@ class PointIndexTest {
     void nearestMatchesBruteForceOnRandomData() {
         Random random = new Random(42);
         List<Point> points = randomPoints(random, 5_000);
-        PointIndex index = new PointIndex(points, 0.02, 0.03, 1);
+        PointIndex index = new PointIndex(points, 1);
 
         for (int q = 0; q < 2_000; q++) {
             double lat = 50.6 + random.nextDouble() * 3.1;
@@ -40,16 +40,16 @@ class PointIndexTest {
     }
 
     @Test
-    void queriesOnCellBoundariesAndCornersAreExact() {
+    void queriesOnALatticeOfRoundCoordinatesAreExact() {
         Random random = new Random(7);
         List<Point> points = randomPoints(random, 3_000);
         double cellLat = 0.02;
         double cellLon = 0.03;
-        PointIndex index = new PointIndex(points, cellLat, cellLon, 1);
+        PointIndex index = new PointIndex(points, 1);
 
         for (int i = 0; i < 500; i++) {
-            double lat = PointIndex.MIN_LAT + (10 + random.nextInt(140)) * cellLat;
-            double lon = PointIndex.MIN_LON + (10 + random.nextInt(130)) * cellLon;
+            double lat = 50.5 + (10 + random.nextInt(140)) * cellLat;
+            double lon = 3.0 + (10 + random.nextInt(130)) * cellLon;
             double nudge = random.nextInt(3) - 1;
             lat += nudge * 1e-12;
             assertSame(index.nearest(lat, lon, 10, 0, ALL_STATUSES, NO_LIMIT),
@@ -64,7 +64,7 @@ class PointIndexTest {
     })
     void queriesAtAndBeyondTheEdgeOfTheCountryAreExact(double lat, double lon) {
         List<Point> points = randomPoints(new Random(3), 2_000);
-        PointIndex index = new PointIndex(points, 0.02, 0.03, 1);
+        PointIndex index = new PointIndex(points, 1);
 
         assertSame(index.nearest(lat, lon, 10, 0, ALL_STATUSES, NO_LIMIT),
                 bruteForce(points, lat, lon, 10, 0, ALL_STATUSES, NO_LIMIT), lat, lon);
@@ -78,7 +78,7 @@ class PointIndexTest {
         }
         points.add(point(100, 52.1 + 0.001, 5.1, EnumSet.noneOf(Facility.class), PointStatus.STANDBY));
         points.add(point(101, 52.1 - 0.001, 5.1, EnumSet.noneOf(Facility.class), PointStatus.STANDBY));
-        PointIndex index = new PointIndex(points, 0.02, 0.03, 1);
+        PointIndex index = new PointIndex(points, 1);
 
         List<PointIndex.Hit> hits = index.nearest(52.1, 5.1, 5, 0, ALL_STATUSES, NO_LIMIT);
         assertThat(hits).extracting(hit -> hit.point().id()).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -92,13 +92,13 @@ class PointIndexTest {
         List<Point> points = List.of(
                 point(1, 52.0, 5.0, EnumSet.of(Facility.INFORMATION), PointStatus.STANDBY),
                 point(2, 52.1, 5.1, EnumSet.of(Facility.DRINKING_WATER), PointStatus.PLANNED));
-        PointIndex index = new PointIndex(points, 0.02, 0.03, 1);
+        PointIndex index = new PointIndex(points, 1);
 
         assertThat(index.nearest(52.0, 5.0, 10, Facility.mask(Set.of(Facility.BACKUP_POWER)), ALL_STATUSES, NO_LIMIT)).isEmpty();
         assertThat(index.nearest(52.0, 5.0, 10, 0, statusMask(PointStatus.ACTIVE), NO_LIMIT)).isEmpty();
         assertThat(index.nearest(52.0, 5.0, 10, Facility.mask(Set.of(Facility.DRINKING_WATER)),
                 statusMask(PointStatus.STANDBY, PointStatus.ACTIVE), NO_LIMIT)).isEmpty();
-        assertThat(new PointIndex(List.of(), 0.02, 0.03, 1).nearest(52.0, 5.0, 10, 0, ALL_STATUSES, NO_LIMIT)).isEmpty();
+        assertThat(new PointIndex(List.of(), 1).nearest(52.0, 5.0, 10, 0, ALL_STATUSES, NO_LIMIT)).isEmpty();
     }
 
     @Test
@@ -106,7 +106,7 @@ class PointIndexTest {
         List<Point> points = List.of(
                 point(1, 52.0, 5.0, EnumSet.noneOf(Facility.class), PointStatus.ACTIVE),
                 point(2, 52.05, 5.0, EnumSet.noneOf(Facility.class), PointStatus.ACTIVE));
-        PointIndex index = new PointIndex(points, 0.02, 0.03, 1);
+        PointIndex index = new PointIndex(points, 1);
 
         List<PointIndex.Hit> hits = index.nearest(52.0, 5.0, 10, 0, ALL_STATUSES, 5_000);
 
@@ -114,15 +114,12 @@ class PointIndexTest {
         assertThat(hits.get(0).distanceMetres()).isLessThan(0.001);
     }
 
-    /**
-     * A point outside the grid used to be put in the nearest edge cell; a query beyond the grid
-     * with a distance limit stopped before reaching that cell, although the point lies within the limit.
-     */
+    /** Points and queries beyond the Netherlands are answered as exactly as those inside it. */
     @Test
-    void findsAPointOutsideTheGridFromOutsideTheGrid() {
+    void findsAPointOutsideTheCountryFromOutsideTheCountry() {
         List<Point> points = List.of(point(1, 52.0, 8.0, EnumSet.noneOf(Facility.class), PointStatus.STANDBY),
                 point(2, 52.0, 7.0, EnumSet.noneOf(Facility.class), PointStatus.STANDBY));
-        PointIndex index = new PointIndex(points, 0.02, 0.03, 1);
+        PointIndex index = new PointIndex(points, 1);
 
         List<PointIndex.Hit> hits = index.nearest(52.0, 9.0, 10, 0, ALL_STATUSES, 100_000);
 
@@ -164,13 +161,23 @@ class PointIndexTest {
         return all.subList(0, Math.min(k, all.size()));
     }
 
-    /** The same haversine term the index compares, so that ties are ties in both. */
+    /**
+     * The haversine term as the index computes it, a quarter of the squared chord between unit
+     * vectors, so that points at equal distance tie in both and are ordered by id.
+     */
     private static double haversine(double lat1, double lon1, double lat2, double lon2) {
-        double phi1 = Math.toRadians(lat1);
-        double phi2 = Math.toRadians(lat2);
-        double sinLat = Math.sin((phi2 - phi1) / 2);
-        double sinLon = Math.sin((Math.toRadians(lon2) - Math.toRadians(lon1)) / 2);
-        return sinLat * sinLat + Math.cos(phi1) * Math.cos(phi2) * sinLon * sinLon;
+        double[] a = unit(lat1, lon1);
+        double[] b = unit(lat2, lon2);
+        double dx = b[0] - a[0];
+        double dy = b[1] - a[1];
+        double dz = b[2] - a[2];
+        return (dx * dx + dy * dy + dz * dz) / 4;
+    }
+
+    private static double[] unit(double latitude, double longitude) {
+        double lat = Math.toRadians(latitude);
+        double lon = Math.toRadians(longitude);
+        return new double[]{Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)};
     }
 
     static List<Point> randomPoints(Random random, int count) {
