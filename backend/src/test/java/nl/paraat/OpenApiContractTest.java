@@ -134,8 +134,25 @@ class OpenApiContractTest extends ServerTest {
         assertMatches(points + "/{id}", "delete", http.delete(points + "/" + pointId, manager.token()));
         assertMatches("/api/v1/points/{id}", "get", http.get("/api/v1/points/" + pointId));
         assertAlertResponsesMatch();
+        assertDeviceResponsesMatch();
         assertMatches("/health", "get", http.get("/health"));
         assertMatches("/health/readiness", "get", http.get("/health/readiness"));
+    }
+
+    private void assertDeviceResponsesMatch() throws IOException {
+        Http.Response registered = http.post("/api/v1/devices", "", null);
+        assertMatches("/api/v1/devices", "post", registered);
+        String device = "/api/v1/devices/" + registered.json().get("deviceId").getStringValue();
+        String secret = registered.json().get("deviceSecret").getStringValue();
+        String body = "{\"pushToken\":\"token\",\"platform\":\"ios\",\"locale\":\"nl\",\"areas\":[\"GM0150\"],"
+                + "\"testAlerts\":false}";
+        assertMatches("/api/v1/devices/{id}", "put", http.send("PUT", device, body, "X-Device-Secret", secret));
+        assertMatches("/api/v1/devices/{id}", "put", http.send("PUT", device, body.replace("GM0150", "GM9999"),
+                "X-Device-Secret", secret));
+        assertMatches("/api/v1/devices/{id}", "get", http.send("GET", device, null, "X-Device-Secret", secret));
+        assertMatches("/api/v1/devices/{id}", "get", http.send("GET", device, null, "X-Device-Secret", "wrong"));
+        assertMatches("/api/v1/devices/{id}", "delete", http.send("DELETE", device, null, "X-Device-Secret", secret));
+        assertMatches("/api/v1/devices/{id}", "get", http.send("GET", device, null, "X-Device-Secret", secret));
     }
 
     private void assertAlertResponsesMatch() throws IOException {

@@ -55,9 +55,9 @@ class LiquibaseMigrationTest {
             migrate(emptyUrl);
 
             assertThat(tables(emptyUrl)).contains("organisation", "organisation_area", "api_key", "audit_event",
-                    "resilience_point", "point_status_change", "point_index_version", "alert", "alert_info", "alert_dispatch",
+                    "resilience_point", "point_status_change", "point_index_version", "alert", "alert_info", "alert_dispatch", "device", "device_area",
                     "databasechangelog");
-            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(5);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(6);
         } finally {
             if (mysql) {
                 execute(url, "DROP DATABASE " + schema);

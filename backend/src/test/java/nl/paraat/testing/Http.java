@@ -57,6 +57,19 @@ public final class Http {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A request with one extra header (left out when its value is null) and an optional JSON body. */
+    public Response send(String method, String path, String body, String header, String value) {
+        HttpRequest.Builder builder = builder(path, null);
+        if (value != null) {
+            builder.header(header, value);
+        }
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response delete(String path, String token) {
         return send(builder(path, token).DELETE());
     }

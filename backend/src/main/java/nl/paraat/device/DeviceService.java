@@ -1,0 +1,120 @@
+package nl.paraat.device;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.paraat.common.ProblemException;
+import nl.paraat.common.Secrets;
+import nl.paraat.region.RegionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Anonymous device registrations: a random id and secret, a push token, a language and the
+ * municipalities followed. Nothing that identifies a person is accepted or kept.
+ */
+@Singleton
+@Requires(notEnv = Environment.CLI)
+public class DeviceService {
+
+    static final Duration TOKEN_RETIREMENT = Duration.ofDays(270);
+    private static final Set<String> LOCALES = Set.of("nl", "en", "fy", "ar", "tr", "pl", "uk");
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceService.class);
+
+    private final DeviceRepositories.Devices devices;
+    private final DeviceRepositories.Areas areas;
+    private final RegionService regions;
+    private final Clock clock;
+
+    DeviceService(DeviceRepositories.Devices devices, DeviceRepositories.Areas areas, RegionService regions, Clock clock) {
+        this.devices = devices;
+        this.areas = areas;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @Transactional
+    DeviceViews.Registered register() {
+        String secret = Secrets.random(32);
+        Device device = devices.save(new Device(null, Secrets.randomHex(16), Secrets.hash(secret), null, null, "nl",
+                false, null, now(), now()));
+        return new DeviceViews.Registered(device.publicId(), secret);
+    }
+
+    @Transactional
+    DeviceViews.View update(String deviceId, String secret, DeviceViews.Registration registration) {
+        Device device = authenticated(deviceId, secret);
+        String locale = registration.locale().toLowerCase(Locale.ROOT);
+        if (!LOCALES.contains(locale)) {
+            throw ProblemException.invalid("locale", "Unsupported locale '" + registration.locale() + "'.");
+        }
+        Set<String> followed = new TreeSet<>();
+        for (String code : registration.areas()) {
+            if (!regions.isKnownArea(code)) {
+                throw ProblemException.invalid("areas", "Unknown municipality " + code + ".");
+            }
+            followed.add(code);
+        }
+        Device updated = devices.update(new Device(device.id(), device.publicId(), device.secretHash(),
+                registration.pushToken(), registration.platform(), locale, registration.testAlerts(),
+                registration.locationCell(), device.createdAt(), now()));
+        areas.deleteByDeviceId(device.id());
+        followed.forEach(code -> areas.save(new DeviceArea(null, device.id(), code)));
+        return view(updated, List.copyOf(followed));
+    }
+
+    DeviceViews.View get(String deviceId, String secret) {
+        Device device = authenticated(deviceId, secret);
+        return view(device, areas.findByDeviceIdOrderByMunicipality(device.id()).stream().map(DeviceArea::municipality).toList());
+    }
+
+    /** The right to erasure: everything about the device goes. */
+    @Transactional
+    void delete(String deviceId, String secret) {
+        Device device = authenticated(deviceId, secret);
+        areas.deleteByDeviceId(device.id());
+        devices.delete(device);
+    }
+
+    /** Push tokens of apps that did not check in for 270 days are dropped; the device can register a new one. */
+    @Scheduled(fixedDelay = "6h", initialDelay = "1m")
+    @Transactional
+    public int retireStaleTokens() {
+        int retired = devices.retireTokensUnusedSince(now().minus(TOKEN_RETIREMENT));
+        if (retired > 0) {
+            LOG.info("Retired {} push tokens unused for {} days", retired, TOKEN_RETIREMENT.toDays());
+        }
+        return retired;
+    }
+
+    private Device authenticated(String deviceId, String secret) {
+        Device device = devices.findByPublicId(deviceId)
+                .orElseThrow(() -> ProblemException.notFound("No device " + deviceId + "."));
+        if (secret == null || !Secrets.matches(secret, device.secretHash())) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Send the device's secret in the X-Device-Secret header.", List.of());
+        }
+        return device;
+    }
+
+    private static DeviceViews.View view(Device device, List<String> followed) {
+        return new DeviceViews.View(device.publicId(), device.platform(), device.locale(), device.pushToken() != null,
+                followed, device.locationCell(), device.testAlerts(), device.lastSeenAt());
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,174 @@
+package nl.paraat.push;
+
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.FirebaseOptions;
+import com.google.firebase.messaging.AndroidConfig;
+import com.google.firebase.messaging.AndroidNotification;
+import com.google.firebase.messaging.ApnsConfig;
+import com.google.firebase.messaging.Aps;
+import com.google.firebase.messaging.ApsAlert;
+import com.google.firebase.messaging.BatchResponse;
+import com.google.firebase.messaging.FirebaseMessaging;
+import com.google.firebase.messaging.FirebaseMessagingException;
+import com.google.firebase.messaging.Message;
+import com.google.firebase.messaging.MessagingErrorCode;
+import com.google.firebase.messaging.Notification;
+import com.google.firebase.messaging.SendResponse;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Firebase Cloud Messaging through the Firebase Admin SDK (HTTP v1), in batches of at most 500.
+ * With an endpoint configured, the SDK's requests to Google's hosts go to that address instead.
+ */
+@Singleton
+@Requires(property = "paraat.push.fcm-enabled", value = "true")
+class FcmPushChannel implements PushChannel {
+
+    static final int MAX_BATCH = 500;
+    private static final List<String> GOOGLE_HOSTS = List.of("https://fcm.googleapis.com", "https://iid.googleapis.com");
+    private static final Set<MessagingErrorCode> DEAD_TOKEN = Set.of(MessagingErrorCode.UNREGISTERED,
+            MessagingErrorCode.SENDER_ID_MISMATCH);
+    private static final Set<MessagingErrorCode> RETRYABLE = Set.of(MessagingErrorCode.QUOTA_EXCEEDED,
+            MessagingErrorCode.UNAVAILABLE, MessagingErrorCode.INTERNAL);
+
+    private final FirebaseApp app;
+    private final FirebaseMessaging messaging;
+
+    FcmPushChannel(PushConfiguration configuration) {
+        FirebaseOptions.Builder options = FirebaseOptions.builder()
+                .setCredentials(credentials(configuration))
+                .setConnectTimeout((int) configuration.timeout().toMillis())
+                .setReadTimeout((int) configuration.timeout().toMillis());
+        if (configuration.projectId() != null) {
+            options.setProjectId(configuration.projectId());
+        }
+        if (configuration.endpoint() != null && !configuration.endpoint().isBlank()) {
+            options.setHttpTransport(redirectedTo(configuration.endpoint().replaceAll("/+$", "")));
+        }
+        this.app = FirebaseApp.initializeApp(options.build(), "paraat-" + UUID.randomUUID());
+        this.messaging = FirebaseMessaging.getInstance(app);
+    }
+
+    @Override
+    public List<PushResult> send(List<PushMessage> messages) {
+        List<PushResult> results = new ArrayList<>(messages.size());
+        for (int from = 0; from < messages.size(); from += MAX_BATCH) {
+            List<PushMessage> batch = messages.subList(from, Math.min(messages.size(), from + MAX_BATCH));
+            results.addAll(sendBatch(batch));
+        }
+        return results;
+    }
+
+    private List<PushResult> sendBatch(List<PushMessage> batch) {
+        List<Message> built = batch.stream().map(FcmPushChannel::message).toList();
+        List<PushResult> results = new ArrayList<>(batch.size());
+        try {
+            BatchResponse response = messaging.sendEach(built);
+            List<SendResponse> responses = response.getResponses();
+            for (int i = 0; i < batch.size(); i++) {
+                results.add(result(batch.get(i).token(), responses.get(i)));
+            }
+        } catch (FirebaseMessagingException e) {
+            // The whole batch failed, for example on authentication: nothing was sent.
+            String error = e.getMessagingErrorCode() != null ? e.getMessagingErrorCode().name() : e.getErrorCode().name();
+            batch.forEach(message -> results.add(new PushResult(message.token(), false, error, false, false)));
+        }
+        return results;
+    }
+
+    private static PushResult result(String token, SendResponse response) {
+        if (response.isSuccessful()) {
+            return new PushResult(token, true, null, false, false);
+        }
+        FirebaseMessagingException failure = response.getException();
+        MessagingErrorCode code = failure.getMessagingErrorCode();
+        String error = code != null ? code.name() : failure.getErrorCode().name();
+        return new PushResult(token, false, error, code != null && DEAD_TOKEN.contains(code),
+                code != null && RETRYABLE.contains(code));
+    }
+
+    static Message message(PushMessage push) {
+        long ttlMillis = Math.max(0, push.timeToLive().toMillis());
+        return Message.builder()
+                .setToken(push.token())
+                .setNotification(Notification.builder().setTitle(push.title()).setBody(push.body()).build())
+                .putAllData(push.data())
+                .setAndroidConfig(AndroidConfig.builder()
+                        .setPriority(AndroidConfig.Priority.HIGH)
+                        .setTtl(ttlMillis)
+                        .setCollapseKey(push.collapseKey())
+                        .setNotification(AndroidNotification.builder().setTag(push.collapseKey()).build())
+                        .build())
+                .setApnsConfig(ApnsConfig.builder()
+                        .putHeader("apns-priority", "10")
+                        .putHeader("apns-collapse-id", push.collapseKey())
+                        .putHeader("apns-expiration", Long.toString(System.currentTimeMillis() / 1000 + ttlMillis / 1000))
+                        .setAps(Aps.builder()
+                                .setAlert(ApsAlert.builder().setTitle(push.title()).setBody(push.body()).build())
+                                .setSound("default")
+                                .putCustomData("interruption-level", push.urgent() ? "time-sensitive" : "active")
+                                .build())
+                        .build())
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return "fcm";
+    }
+
+    @PreDestroy
+    void close() {
+        app.delete();
+    }
+
+    private static GoogleCredentials credentials(PushConfiguration configuration) {
+        try {
+            if (configuration.endpoint() != null && configuration.credentialsFile() == null) {
+                // A fake FCM needs no real credentials; an access token far in the future needs no network.
+                return GoogleCredentials.create(new AccessToken("local-fake-fcm", new Date(Long.MAX_VALUE / 2)));
+            }
+            if (configuration.credentialsFile() != null) {
+                try (InputStream in = new FileInputStream(configuration.credentialsFile())) {
+                    return GoogleCredentials.fromStream(in);
+                }
+            }
+            return GoogleCredentials.getApplicationDefault();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Firebase credentials", e);
+        }
+    }
+
+    /** The SDK's requests to Google's hosts, sent to another base address instead. */
+    private static HttpTransport redirectedTo(String endpoint) {
+        return new NetHttpTransport.Builder().setConnectionFactory(url -> {
+            String address = url.toString();
+            for (String host : GOOGLE_HOSTS) {
+                if (address.startsWith(host)) {
+                    address = endpoint + address.substring(host.length());
+                }
+            }
+            URL target = URI.create(address).toURL();
+            return (HttpURLConnection) target.openConnection();
+        }).build();
+    }
+}

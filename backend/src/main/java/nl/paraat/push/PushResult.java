@@ -1,0 +1,13 @@
+package nl.paraat.push;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * What happened to one message.
+ *
+ * @param error       the push service's error code, such as UNREGISTERED, when it failed
+ * @param tokenIsDead the token will never work again and should be retired
+ * @param retryable   a temporary failure (throttling, unavailability) worth retrying later
+ */
+public record PushResult(String token, boolean sent, @Nullable String error, boolean tokenIsDead, boolean retryable) {
+}
