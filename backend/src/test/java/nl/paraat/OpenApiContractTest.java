@@ -179,6 +179,8 @@ class OpenApiContractTest extends ServerTest {
         assertMatches(admin, "get", http.get(admin, issuer.token()));
         assertMatches(admin + "/{id}", "get", http.get(admin + "/" + id, issuer.token()));
         assertMatches(admin + "/{id}/history", "get", http.get(admin + "/" + id + "/history", issuer.token()));
+        assertMatches(admin + "/{id}/delivery", "get", http.get(admin + "/" + id + "/delivery", issuer.token()));
+        assertMatches(admin + "/{id}/delivery", "get", http.get(admin + "/99999999/delivery", issuer.token()));
         assertMatches("/api/v1/alerts", "get", http.get("/api/v1/alerts?area=GM0150&locale=en"));
         assertMatches("/api/v1/alerts", "get", http.get("/api/v1/alerts?area=XX"));
         assertMatches("/api/v1/alerts/{id}", "get", http.get("/api/v1/alerts/" + id));

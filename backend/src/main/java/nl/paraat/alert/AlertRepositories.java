@@ -41,5 +41,7 @@ final class AlertRepositories {
     interface Dispatches extends CrudRepository<AlertDispatch, Long> {
 
         List<AlertDispatch> findByAlertId(long alertId);
+
+        List<AlertDispatch> findByDispatchedAtIsNullOrderById();
     }
 }

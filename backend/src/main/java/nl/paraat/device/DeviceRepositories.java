@@ -21,6 +21,23 @@ final class DeviceRepositories {
 
         @Query("UPDATE device SET push_token = NULL WHERE push_token IS NOT NULL AND last_seen_at < :before")
         int retireTokensUnusedSince(Instant before);
+
+        @Query("SELECT DISTINCT d.* FROM device d JOIN device_area a ON a.device_id = d.id WHERE d.id BETWEEN :from AND :to"
+                + " AND d.push_token IS NOT NULL AND a.municipality IN (:municipalities)")
+        List<Device> findFollowing(long from, long to, java.util.Collection<String> municipalities);
+
+        @Query("SELECT d.* FROM device d WHERE d.id BETWEEN :from AND :to AND d.push_token IS NOT NULL"
+                + " AND d.location_cell IN (:cells)")
+        List<Device> findInCells(long from, long to, java.util.Collection<String> cells);
+
+        @Query("SELECT COALESCE(MAX(id), 0) FROM device")
+        long maxId();
+
+        @Query("SELECT COALESCE(MIN(id), 0) FROM device")
+        long minId();
+
+        @Query("UPDATE device SET push_token = NULL WHERE push_token IN (:tokens)")
+        int retireTokens(java.util.Collection<String> tokens);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

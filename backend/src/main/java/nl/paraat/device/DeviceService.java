@@ -99,6 +99,37 @@ public class DeviceService {
         return retired;
     }
 
+    /**
+     * The devices with a push token in the id range {@code [from, to]} that follow one of the
+     * municipalities or are in one of the location cells. Test messages only reach devices that opted in.
+     */
+    @io.micronaut.transaction.annotation.ReadOnly
+    public List<PushTarget> targets(long from, long to, java.util.Collection<String> municipalities,
+                                    java.util.Collection<String> cells, boolean onlyTestOptIn) {
+        java.util.Map<Long, Device> found = new java.util.TreeMap<>();
+        if (!municipalities.isEmpty()) {
+            devices.findFollowing(from, to, municipalities).forEach(device -> found.put(device.id(), device));
+        }
+        if (!cells.isEmpty()) {
+            devices.findInCells(from, to, cells).forEach(device -> found.put(device.id(), device));
+        }
+        return found.values().stream()
+                .filter(device -> !onlyTestOptIn || device.testAlerts())
+                .map(device -> new PushTarget(device.id(), device.pushToken(), device.locale()))
+                .toList();
+    }
+
+    /** The lowest and highest device id, {0, 0} without devices; push work is split into ranges of ids between them. */
+    public long[] deviceIdRange() {
+        return new long[]{devices.minId(), devices.maxId()};
+    }
+
+    /** Drops tokens the push service reported as dead, so they are not tried again. */
+    @Transactional
+    public int retireTokens(java.util.Collection<String> tokens) {
+        return tokens.isEmpty() ? 0 : devices.retireTokens(tokens);
+    }
+
     private Device authenticated(String deviceId, String secret) {
         Device device = devices.findByPublicId(deviceId)
                 .orElseThrow(() -> ProblemException.notFound("No device " + deviceId + "."));

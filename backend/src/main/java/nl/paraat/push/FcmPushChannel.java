@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -90,20 +91,34 @@ class FcmPushChannel implements PushChannel {
         } catch (FirebaseMessagingException e) {
             // The whole batch failed, for example on authentication: nothing was sent.
             String error = e.getMessagingErrorCode() != null ? e.getMessagingErrorCode().name() : e.getErrorCode().name();
-            batch.forEach(message -> results.add(new PushResult(message.token(), false, error, false, false)));
+            batch.forEach(message -> results.add(new PushResult(message.token(), false, error, false, false, null)));
         }
         return results;
     }
 
     private static PushResult result(String token, SendResponse response) {
         if (response.isSuccessful()) {
-            return new PushResult(token, true, null, false, false);
+            return PushResult.delivered(token);
         }
         FirebaseMessagingException failure = response.getException();
         MessagingErrorCode code = failure.getMessagingErrorCode();
         String error = code != null ? code.name() : failure.getErrorCode().name();
         return new PushResult(token, false, error, code != null && DEAD_TOKEN.contains(code),
-                code != null && RETRYABLE.contains(code));
+                code != null && RETRYABLE.contains(code), retryAfter(failure));
+    }
+
+    private static Duration retryAfter(FirebaseMessagingException failure) {
+        if (failure.getHttpResponse() == null) {
+            return null;
+        }
+        Object header = failure.getHttpResponse().getHeaders().get("retry-after");
+        String value = header instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0))
+                : header == null ? null : header.toString();
+        try {
+            return value == null ? null : Duration.ofSeconds(Long.parseLong(value.strip()));
+        } catch (NumberFormatException notSeconds) {
+            return null;
+        }
     }
 
     static Message message(PushMessage push) {

@@ -30,7 +30,7 @@ class RecordingPushChannel implements PushChannel {
             if (recorded.size() < KEEP) {
                 recorded.add(message);
             }
-            results.add(new PushResult(message.token(), true, null, false, false));
+            results.add(PushResult.delivered(message.token()));
         }
         return results;
     }

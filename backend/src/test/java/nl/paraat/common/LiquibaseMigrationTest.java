@@ -55,9 +55,9 @@ class LiquibaseMigrationTest {
             migrate(emptyUrl);
 
             assertThat(tables(emptyUrl)).contains("organisation", "organisation_area", "api_key", "audit_event",
-                    "resilience_point", "point_status_change", "point_index_version", "alert", "alert_info", "alert_dispatch", "device", "device_area",
+                    "resilience_point", "point_status_change", "point_index_version", "alert", "alert_info", "alert_dispatch", "device", "device_area", "push_job", "push_chunk",
                     "databasechangelog");
-            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(6);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(7);
         } finally {
             if (mysql) {
                 execute(url, "DROP DATABASE " + schema);

@@ -1,0 +1,72 @@
+package nl.paraat.push;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import nl.paraat.alert.AlertService;
+import nl.paraat.auth.Caller;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Delivery accounting per alert, for the organisation that sent it. */
+@Singleton
+@Requires(notEnv = Environment.CLI)
+class DeliveryService {
+
+    private final AlertService alerts;
+    private final PushRepositories.Jobs jobs;
+    private final PushRepositories.Chunks chunks;
+
+    DeliveryService(AlertService alerts, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks) {
+        this.alerts = alerts;
+        this.jobs = jobs;
+        this.chunks = chunks;
+    }
+
+    @ReadOnly
+    Delivery delivery(long alertId, Caller caller) {
+        alerts.requireReadable(alertId, caller);
+        List<PushJob> found = jobs.findByAlertId(alertId);
+        List<PushChunk> parts = found.isEmpty() ? List.of() : chunks.findByJobIdIn(found.stream().map(PushJob::id).toList());
+        int targeted = 0;
+        int sent = 0;
+        int failed = 0;
+        int retired = 0;
+        int done = 0;
+        Instant first = null;
+        Instant last = null;
+        Map<String, Integer> failures = new TreeMap<>();
+        for (PushChunk chunk : parts) {
+            if (!chunk.done()) {
+                continue;
+            }
+            done++;
+            targeted += chunk.targeted();
+            sent += chunk.sent();
+            failed += chunk.failed();
+            retired += chunk.retired();
+            first = earliest(first, chunk.firstSentAt());
+            last = latest(last, chunk.lastSentAt());
+            for (String entry : chunk.failures().split(",")) {
+                if (entry.contains("=")) {
+                    failures.merge(entry.substring(0, entry.indexOf('=')), Integer.parseInt(entry.substring(entry.indexOf('=') + 1)),
+                            Integer::sum);
+                }
+            }
+        }
+        boolean complete = !found.isEmpty() && found.stream().allMatch(job -> job.completedAt() != null);
+        return new Delivery(alertId, targeted, sent, failed, failures, retired, parts.size(), done, first, last, complete);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+}

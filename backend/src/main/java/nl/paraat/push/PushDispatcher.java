@@ -1,0 +1,126 @@
+package nl.paraat.push;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.paraat.alert.AlertService;
+import nl.paraat.alert.PushContent;
+import nl.paraat.device.DeviceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Turns published messages (the alerts outbox) into push work and does it, together with the other
+ * instances: each message becomes a job of chunks of device ids, and each chunk is sent by the
+ * instance that holds its lease. A chunk whose instance died is taken over when the lease runs out.
+ */
+@Singleton
+@Requires(notEnv = Environment.CLI)
+class PushDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
+
+    private final AlertService alerts;
+    private final DeviceService devices;
+    private final PushRepositories.Jobs jobs;
+    private final PushRepositories.Chunks chunks;
+    private final PushSender sender;
+    private final PushSettings settings;
+    private final Clock clock;
+    private final String instance = "instance-" + UUID.randomUUID();
+
+    PushDispatcher(AlertService alerts, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
+                   PushSender sender, PushSettings settings, Clock clock) {
+        this.alerts = alerts;
+        this.devices = devices;
+        this.jobs = jobs;
+        this.chunks = chunks;
+        this.sender = sender;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    @Scheduled(fixedDelay = "${paraat.push.poll-interval:500ms}", initialDelay = "${paraat.push.poll-interval:500ms}")
+    void run() {
+        try {
+            plan();
+            while (workOneChunk()) {
+                // keep going while there is claimable work
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Push dispatch failed; retrying at the next poll: {}", e.getMessage());
+        }
+    }
+
+    /** Creates the job and its chunks for every published message that has none yet. */
+    void plan() {
+        for (PushContent.Dispatch dispatch : alerts.pendingDispatches(20)) {
+            if (!jobs.existsByDispatchId(dispatch.dispatchId())) {
+                try {
+                    createJob(dispatch);
+                } catch (RuntimeException duplicate) {
+                    // Another instance planned the same message at the same moment; its job stands.
+                    LOG.debug("Dispatch {} was planned elsewhere", dispatch.dispatchId());
+                }
+            }
+        }
+    }
+
+    @Transactional
+    void createJob(PushContent.Dispatch dispatch) {
+        long[] ids = devices.deviceIdRange();
+        int size = settings.chunkSize();
+        int count = ids[1] == 0 ? 0 : (int) ((ids[1] - ids[0]) / size + 1);
+        Instant now = now();
+        PushJob job = jobs.save(new PushJob(null, dispatch.dispatchId(), dispatch.alertId(), count, now, count == 0 ? now : null));
+        for (int i = 0; i < count; i++) {
+            long from = ids[0] + (long) i * size;
+            chunks.save(new PushChunk(null, job.id(), from, from + size - 1, false, null, null, 0, 0, 0, 0, 0, "", null, null));
+        }
+        if (count == 0) {
+            alerts.markDispatched(dispatch.dispatchId(), now);
+        }
+    }
+
+    /** @return whether a chunk was claimed and sent */
+    boolean workOneChunk() {
+        Instant now = now();
+        for (PushChunk candidate : chunks.findClaimable(now)) {
+            if (chunks.claim(candidate.id(), instance, now.plus(settings.lease()), now) == 1) {
+                send(candidate);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void send(PushChunk chunk) {
+        PushJob job = jobs.findById(chunk.jobId()).orElseThrow();
+        PushSender.Outcome outcome = sender.send(alerts.pushContent(job.alertId()), chunk.deviceFrom(), chunk.deviceTo());
+        int completed = chunks.complete(chunk.id(), instance, outcome.targeted(), outcome.sent(), outcome.failed(),
+                outcome.retired(), outcome.failuresText(), outcome.firstSentAt(), outcome.lastSentAt());
+        if (completed == 0) {
+            LOG.warn("Lease on push chunk {} ran out while sending; another instance takes it over", chunk.id());
+            return;
+        }
+        if (chunks.countByJobIdAndDoneFalse(job.id()) == 0 && jobs.complete(job.id(), now()) == 1) {
+            alerts.markDispatched(job.dispatchId(), now());
+            LOG.info("Push of alert {} complete", job.alertId());
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

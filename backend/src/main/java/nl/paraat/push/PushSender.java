@@ -1,0 +1,149 @@
+package nl.paraat.push;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import nl.paraat.alert.PushContent;
+import nl.paraat.common.Geohash;
+import nl.paraat.device.DeviceService;
+import nl.paraat.device.PushTarget;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Sends one chunk: finds its devices, writes each a message in its language, sends under the rate
+ * limit, retries temporary failures with backoff and jitter (waiting at least as long as the push
+ * service asks), and retires dead tokens at once.
+ */
+@Singleton
+class PushSender {
+
+    static final int CELL_PRECISION = 5;
+    private static final int MAX_BODY = 300;
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
+    private final PushChannel channel;
+    private final DeviceService devices;
+    private final SendRateLimiter rate;
+    private final PushSettings settings;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    PushSender(PushChannel channel, DeviceService devices, SendRateLimiter rate, PushSettings settings,
+               MeterRegistry metrics, Clock clock) {
+        this.channel = channel;
+        this.devices = devices;
+        this.rate = rate;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    record Outcome(int targeted, int sent, int failed, int retired, Map<String, Integer> failures, Instant firstSentAt,
+                   Instant lastSentAt) {
+
+        String failuresText() {
+            return failures.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        }
+    }
+
+    Outcome send(PushContent content, long fromDevice, long toDevice) {
+        List<PushTarget> targets = devices.targets(fromDevice, toDevice, content.municipalities(), cells(content.shapes()),
+                content.testOnly());
+        List<PushMessage> pending = targets.stream().map(target -> message(content, target)).toList();
+        int sent = 0;
+        Map<String, Integer> failures = new TreeMap<>();
+        List<String> dead = new ArrayList<>();
+        Instant first = null;
+        Instant last = null;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            rate.acquire(pending.size());
+            List<PushResult> results = channel.send(pending);
+            Instant now = clock.instant();
+            List<PushMessage> retry = new ArrayList<>();
+            Duration wait = backoff(attempt);
+            for (int i = 0; i < results.size(); i++) {
+                PushResult result = results.get(i);
+                if (result.sent()) {
+                    sent++;
+                    first = first == null ? now : first;
+                    last = now;
+                } else if (result.tokenIsDead()) {
+                    dead.add(result.token());
+                    failures.merge(result.error(), 1, Integer::sum);
+                } else if (result.retryable() && attempt < settings.retries()) {
+                    retry.add(pending.get(i));
+                    if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
+                        wait = result.retryAfter();
+                    }
+                } else {
+                    failures.merge(result.error() == null ? "UNKNOWN" : result.error(), 1, Integer::sum);
+                }
+            }
+            pending = retry;
+            if (!pending.isEmpty()) {
+                sleep(wait);
+            }
+        }
+        int retired = devices.retireTokens(dead);
+        int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
+        metrics.counter("paraat.push.sent", "channel", channel.name()).increment(sent);
+        failures.forEach((reason, count) -> metrics.counter("paraat.push.failed", "reason", reason).increment(count));
+        metrics.counter("paraat.push.tokens.retired").increment(retired);
+        return new Outcome(targets.size(), sent, failed, retired, failures, first, last);
+    }
+
+    private PushMessage message(PushContent content, PushTarget target) {
+        PushContent.Text text = content.texts().getOrDefault(target.locale(), content.texts().get("nl"));
+        String body = text.description().length() <= MAX_BODY ? text.description()
+                : text.description().substring(0, MAX_BODY - 1) + "…";
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("alertId", Long.toString(content.alertId()));
+        data.put("identifier", content.identifier());
+        data.put("msgType", content.msgType());
+        data.put("severity", content.severity());
+        double[] box = content.boundingBox();
+        data.put("bbox", box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
+        data.put("link", "paraat://alerts/" + content.alertId());
+        Duration ttl = Duration.between(clock.instant(), content.expires());
+        return new PushMessage(target.token(), text.headline(), body, data, content.collapseKey(),
+                ttl.isNegative() ? Duration.ZERO : ttl, content.urgent());
+    }
+
+    /** The geohash cells (and their coarser parents) that touch the area's shapes. */
+    static Set<String> cells(List<Geometry> shapes) {
+        Set<String> cells = new TreeSet<>();
+        for (Geometry shape : shapes) {
+            Envelope box = shape.getEnvelopeInternal();
+            cells.addAll(Geohash.covering(box.getMinY(), box.getMinX(), box.getMaxY(), box.getMaxX(), CELL_PRECISION,
+                    cell -> shape.intersects(GEOMETRY.toGeometry(new Envelope(cell[1], cell[3], cell[0], cell[2])))));
+        }
+        return cells;
+    }
+
+    private Duration backoff(int attempt) {
+        long base = settings.backoff().toMillis() << Math.min(attempt, 10);
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

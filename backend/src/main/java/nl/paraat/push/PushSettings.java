@@ -1,0 +1,21 @@
+package nl.paraat.push;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * @param chunkSize         device ids per chunk of work
+ * @param lease             how long an instance may hold a chunk before another may take it over
+ * @param sendsPerSecond    this instance's ceiling; FCM's default quota is 600,000 messages a minute per project
+ * @param retries           further attempts for messages that failed temporarily (throttled, unavailable)
+ * @param backoff           the first wait before a retry; it doubles each time, with jitter
+ */
+@ConfigurationProperties("paraat.push.dispatch")
+public record PushSettings(@Bindable(defaultValue = "5000") int chunkSize,
+                           @Bindable(defaultValue = "60s") Duration lease,
+                           @Bindable(defaultValue = "10000") int sendsPerSecond,
+                           @Bindable(defaultValue = "3") int retries,
+                           @Bindable(defaultValue = "200ms") Duration backoff) {
+}
