@@ -1,6 +1,7 @@
 package nl.paraat.device;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -37,12 +38,15 @@ public class DeviceService {
     private final DeviceRepositories.Areas areas;
     private final RegionService regions;
     private final Clock clock;
+    private final ApplicationEventPublisher<DeviceSubscriptionChanged> events;
 
-    DeviceService(DeviceRepositories.Devices devices, DeviceRepositories.Areas areas, RegionService regions, Clock clock) {
+    DeviceService(DeviceRepositories.Devices devices, DeviceRepositories.Areas areas, RegionService regions, Clock clock,
+                  ApplicationEventPublisher<DeviceSubscriptionChanged> events) {
         this.devices = devices;
         this.areas = areas;
         this.regions = regions;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -67,25 +71,31 @@ public class DeviceService {
             }
             followed.add(code);
         }
+        List<String> before = followedBy(device);
         Device updated = devices.update(new Device(device.id(), device.publicId(), device.secretHash(),
                 registration.pushToken(), registration.platform(), locale, registration.testAlerts(),
                 registration.locationCell(), device.createdAt(), now()));
         areas.deleteByDeviceId(device.id());
         followed.forEach(code -> areas.save(new DeviceArea(null, device.id(), code)));
+        events.publishEvent(new DeviceSubscriptionChanged(device.pushToken(), device.locale(), before, device.testAlerts(),
+                updated.pushToken(), updated.locale(), List.copyOf(followed), updated.testAlerts()));
         return view(updated, List.copyOf(followed));
     }
 
     DeviceViews.View get(String deviceId, String secret) {
         Device device = authenticated(deviceId, secret);
-        return view(device, areas.findByDeviceIdOrderByMunicipality(device.id()).stream().map(DeviceArea::municipality).toList());
+        return view(device, followedBy(device));
     }
 
     /** The right to erasure: everything about the device goes. */
     @Transactional
     void delete(String deviceId, String secret) {
         Device device = authenticated(deviceId, secret);
+        List<String> before = followedBy(device);
         areas.deleteByDeviceId(device.id());
         devices.delete(device);
+        events.publishEvent(new DeviceSubscriptionChanged(device.pushToken(), device.locale(), before, device.testAlerts(),
+                null, null, List.of(), false));
     }
 
     /** Push tokens of apps that did not check in for 270 days are dropped; the device can register a new one. */
@@ -128,6 +138,10 @@ public class DeviceService {
     @Transactional
     public int retireTokens(java.util.Collection<String> tokens) {
         return tokens.isEmpty() ? 0 : devices.retireTokens(tokens);
+    }
+
+    private List<String> followedBy(Device device) {
+        return areas.findByDeviceIdOrderByMunicipality(device.id()).stream().map(DeviceArea::municipality).toList();
     }
 
     private Device authenticated(String deviceId, String secret) {

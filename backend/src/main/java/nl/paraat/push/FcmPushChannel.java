@@ -86,12 +86,12 @@ class FcmPushChannel implements PushChannel {
             BatchResponse response = messaging.sendEach(built);
             List<SendResponse> responses = response.getResponses();
             for (int i = 0; i < batch.size(); i++) {
-                results.add(result(batch.get(i).token(), responses.get(i)));
+                results.add(result(batch.get(i).target(), responses.get(i)));
             }
         } catch (FirebaseMessagingException e) {
             // The whole batch failed, for example on authentication: nothing was sent.
             String error = e.getMessagingErrorCode() != null ? e.getMessagingErrorCode().name() : e.getErrorCode().name();
-            batch.forEach(message -> results.add(new PushResult(message.token(), false, error, false, false, null)));
+            batch.forEach(message -> results.add(new PushResult(message.target(), false, error, false, false, null)));
         }
         return results;
     }
@@ -123,8 +123,13 @@ class FcmPushChannel implements PushChannel {
 
     static Message message(PushMessage push) {
         long ttlMillis = Math.max(0, push.timeToLive().toMillis());
-        return Message.builder()
-                .setToken(push.token())
+        Message.Builder builder = Message.builder();
+        if (push.token() != null) {
+            builder.setToken(push.token());
+        } else {
+            builder.setTopic(push.topic());
+        }
+        return builder
                 .setNotification(Notification.builder().setTitle(push.title()).setBody(push.body()).build())
                 .putAllData(push.data())
                 .setAndroidConfig(AndroidConfig.builder()
@@ -149,6 +154,28 @@ class FcmPushChannel implements PushChannel {
     @Override
     public String name() {
         return "fcm";
+    }
+
+    @Override
+    public void subscribe(List<String> tokens, String topic) {
+        try {
+            for (int from = 0; from < tokens.size(); from += 1000) {
+                messaging.subscribeToTopic(tokens.subList(from, Math.min(tokens.size(), from + 1000)), topic);
+            }
+        } catch (FirebaseMessagingException e) {
+            throw new IllegalStateException("Subscribing to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void unsubscribe(List<String> tokens, String topic) {
+        try {
+            for (int from = 0; from < tokens.size(); from += 1000) {
+                messaging.unsubscribeFromTopic(tokens.subList(from, Math.min(tokens.size(), from + 1000)), topic);
+            }
+        } catch (FirebaseMessagingException e) {
+            throw new IllegalStateException("Unsubscribing from " + topic + " failed: " + e.getMessage(), e);
+        }
     }
 
     @PreDestroy

@@ -13,4 +13,9 @@ public interface PushChannel {
     List<PushResult> send(List<PushMessage> messages);
 
     String name();
+
+    /** Topic mode: the push service delivers a topic's messages to the tokens subscribed to it. */
+    void subscribe(List<String> tokens, String topic);
+
+    void unsubscribe(List<String> tokens, String topic);
 }

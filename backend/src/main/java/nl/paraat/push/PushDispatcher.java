@@ -79,9 +79,10 @@ class PushDispatcher {
 
     @Transactional
     void createJob(PushContent.Dispatch dispatch) {
-        long[] ids = devices.deviceIdRange();
+        long[] ids = settings.topicMode() ? new long[]{0, 0} : devices.deviceIdRange();
         int size = settings.chunkSize();
-        int count = ids[1] == 0 ? 0 : (int) ((ids[1] - ids[0]) / size + 1);
+        // In topic mode one chunk holds the whole message: FCM fans it out.
+        int count = settings.topicMode() ? 1 : ids[1] == 0 ? 0 : (int) ((ids[1] - ids[0]) / size + 1);
         Instant now = now();
         PushJob job = jobs.save(new PushJob(null, dispatch.dispatchId(), dispatch.alertId(), count, now, count == 0 ? now : null));
         for (int i = 0; i < count; i++) {
@@ -107,7 +108,9 @@ class PushDispatcher {
 
     private void send(PushChunk chunk) {
         PushJob job = jobs.findById(chunk.jobId()).orElseThrow();
-        PushSender.Outcome outcome = sender.send(alerts.pushContent(job.alertId()), chunk.deviceFrom(), chunk.deviceTo());
+        PushContent content = alerts.pushContent(job.alertId());
+        PushSender.Outcome outcome = settings.topicMode() ? sender.sendToTopics(content)
+                : sender.send(content, chunk.deviceFrom(), chunk.deviceTo());
         int completed = chunks.complete(chunk.id(), instance, outcome.targeted(), outcome.sent(), outcome.failed(),
                 outcome.retired(), outcome.failuresText(), outcome.firstSentAt(), outcome.lastSentAt());
         if (completed == 0) {

@@ -1,15 +1,22 @@
 package nl.paraat.push;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * One notification to one device.
+ * One notification to one device (by its token) or, in topic mode, to everyone subscribed to a topic.
  *
  * @param collapseKey the same for every version of an alert, so that an update replaces the earlier notification
  * @param timeToLive  how long the push service keeps trying to deliver: until the alert expires
  * @param urgent      severe alerts: delivered at once and shown even when the phone is set to focus
  */
-public record PushMessage(String token, String title, String body, Map<String, String> data, String collapseKey,
-                          Duration timeToLive, boolean urgent) {
+public record PushMessage(@Nullable String token, @Nullable String topic, String title, String body,
+                          Map<String, String> data, String collapseKey, Duration timeToLive, boolean urgent) {
+
+    /** The device token or the topic: what the result of sending is reported by. */
+    public String target() {
+        return token != null ? token : "/topics/" + topic;
+    }
 }

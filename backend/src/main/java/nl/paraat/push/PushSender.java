@@ -63,7 +63,23 @@ class PushSender {
     Outcome send(PushContent content, long fromDevice, long toDevice) {
         List<PushTarget> targets = devices.targets(fromDevice, toDevice, content.municipalities(), cells(content.shapes()),
                 content.testOnly());
-        List<PushMessage> pending = targets.stream().map(target -> message(content, target)).toList();
+        return deliver(targets.stream().map(target -> message(content, target)).toList());
+    }
+
+    /** Topic mode: one message per municipality and language; the push service reaches the subscribed devices. */
+    Outcome sendToTopics(PushContent content) {
+        List<PushMessage> messages = new ArrayList<>();
+        for (String municipality : content.municipalities()) {
+            for (String language : Topics.LANGUAGES) {
+                PushContent.Text text = content.texts().getOrDefault(language, content.texts().get("nl"));
+                messages.add(build(content, null, Topics.of(municipality, language, content.testOnly()), text));
+            }
+        }
+        return deliver(messages);
+    }
+
+    private Outcome deliver(List<PushMessage> messages) {
+        List<PushMessage> pending = messages;
         int sent = 0;
         Map<String, Integer> failures = new TreeMap<>();
         List<String> dead = new ArrayList<>();
@@ -103,11 +119,14 @@ class PushSender {
         metrics.counter("paraat.push.sent", "channel", channel.name()).increment(sent);
         failures.forEach((reason, count) -> metrics.counter("paraat.push.failed", "reason", reason).increment(count));
         metrics.counter("paraat.push.tokens.retired").increment(retired);
-        return new Outcome(targets.size(), sent, failed, retired, failures, first, last);
+        return new Outcome(messages.size(), sent, failed, retired, failures, first, last);
     }
 
     private PushMessage message(PushContent content, PushTarget target) {
-        PushContent.Text text = content.texts().getOrDefault(target.locale(), content.texts().get("nl"));
+        return build(content, target.token(), null, content.texts().getOrDefault(target.locale(), content.texts().get("nl")));
+    }
+
+    private PushMessage build(PushContent content, String token, String topic, PushContent.Text text) {
         String body = text.description().length() <= MAX_BODY ? text.description()
                 : text.description().substring(0, MAX_BODY - 1) + "…";
         Map<String, String> data = new LinkedHashMap<>();
@@ -119,7 +138,7 @@ class PushSender {
         data.put("bbox", box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
         data.put("link", "paraat://alerts/" + content.alertId());
         Duration ttl = Duration.between(clock.instant(), content.expires());
-        return new PushMessage(target.token(), text.headline(), body, data, content.collapseKey(),
+        return new PushMessage(token, topic, text.headline(), body, data, content.collapseKey(),
                 ttl.isNegative() ? Duration.ZERO : ttl, content.urgent());
     }
 

@@ -11,11 +11,18 @@ import java.time.Duration;
  * @param sendsPerSecond    this instance's ceiling; FCM's default quota is 600,000 messages a minute per project
  * @param retries           further attempts for messages that failed temporarily (throttled, unavailable)
  * @param backoff           the first wait before a retry; it doubles each time, with jitter
+ * @param mode              {@code token}: one message per device, with exact delivery accounting;
+ *                          {@code topic}: one message per municipality and language, FCM fans out
  */
 @ConfigurationProperties("paraat.push.dispatch")
 public record PushSettings(@Bindable(defaultValue = "5000") int chunkSize,
                            @Bindable(defaultValue = "60s") Duration lease,
                            @Bindable(defaultValue = "10000") int sendsPerSecond,
                            @Bindable(defaultValue = "3") int retries,
-                           @Bindable(defaultValue = "200ms") Duration backoff) {
+                           @Bindable(defaultValue = "200ms") Duration backoff,
+                           @Bindable(defaultValue = "token") String mode) {
+
+    boolean topicMode() {
+        return "topic".equalsIgnoreCase(mode);
+    }
 }

@@ -30,7 +30,7 @@ class RecordingPushChannel implements PushChannel {
             if (recorded.size() < KEEP) {
                 recorded.add(message);
             }
-            results.add(PushResult.delivered(message.token()));
+            results.add(PushResult.delivered(message.target()));
         }
         return results;
     }
@@ -38,6 +38,16 @@ class RecordingPushChannel implements PushChannel {
     @Override
     public String name() {
         return "recording";
+    }
+
+    @Override
+    public void subscribe(List<String> tokens, String topic) {
+        LOG.info("Topic subscription (not sent, Firebase is not configured): {} tokens to {}", tokens.size(), topic);
+    }
+
+    @Override
+    public void unsubscribe(List<String> tokens, String topic) {
+        LOG.info("Topic unsubscription (not sent, Firebase is not configured): {} tokens from {}", tokens.size(), topic);
     }
 
     List<PushMessage> recorded() {

@@ -10,6 +10,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,11 +30,13 @@ final class FakeFcm implements AutoCloseable {
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger throttle = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
     FakeFcm(JsonMapper json) throws IOException {
         this.json = json;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/projects/", this::handle);
+        server.createContext("/iid/", this::handleTopics);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -41,6 +47,33 @@ final class FakeFcm implements AutoCloseable {
 
     List<JsonNode> received() {
         return List.copyOf(received);
+    }
+
+    /** Topic name (without /topics/) to the tokens subscribed to it. */
+    Map<String, Set<String>> subscriptions() {
+        Map<String, Set<String>> copy = new TreeMap<>();
+        subscriptions.forEach((topic, tokens) -> copy.put(topic, Set.copyOf(tokens)));
+        return copy;
+    }
+
+    private void handleTopics(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            JsonNode body = json.readValue(exchange.getRequestBody().readAllBytes(), JsonNode.class);
+            String topic = body.get("to").getStringValue().replace("/topics/", "");
+            List<String> tokens = new java.util.ArrayList<>();
+            body.get("registration_tokens").values().forEach(token -> tokens.add(token.getStringValue()));
+            Set<String> subscribed = subscriptions.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
+            if (path.endsWith(":batchAdd")) {
+                subscribed.addAll(tokens);
+            } else if (path.endsWith(":batchRemove")) {
+                tokens.forEach(subscribed::remove);
+            } else {
+                respond(exchange, 404, "{}");
+                return;
+            }
+            respond(exchange, 200, "{\"results\":[" + String.join(",", java.util.Collections.nCopies(tokens.size(), "{}")) + "]}");
+        }
     }
 
     void throttleNext(int requests) {
@@ -73,6 +106,10 @@ final class FakeFcm implements AutoCloseable {
                 return;
             }
             String token = message.get("token") != null ? message.get("token").getStringValue() : "";
+            if (message.get("topic") != null && !message.get("topic").getStringValue().matches("[a-zA-Z0-9-_.~%]+")) {
+                respond(exchange, 400, error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT"));
+                return;
+            }
             if (token.startsWith("dead-")) {
                 respond(exchange, 404, error(404, "NOT_FOUND", "UNREGISTERED"));
                 return;

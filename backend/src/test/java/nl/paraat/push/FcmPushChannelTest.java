@@ -95,7 +95,7 @@ class FcmPushChannelTest implements TestPropertyProvider {
     }
 
     private static PushMessage message(String token, boolean urgent) {
-        return new PushMessage(token, "Stroomstoring in Deventer", "Ga naar een noodsteunpunt als u hulp nodig hebt.",
+        return new PushMessage(token, null, "Stroomstoring in Deventer", "Ga naar een noodsteunpunt als u hulp nodig hebt.",
                 Map.of("alertId", "42", "msgType", "Alert", "severity", "Severe"), "alert-42", Duration.ofHours(2), urgent);
     }
 }
