@@ -32,17 +32,19 @@ class PushDispatcher {
     private final PushRepositories.Jobs jobs;
     private final PushRepositories.Chunks chunks;
     private final PushSender sender;
+    private final PushHealth health;
     private final PushSettings settings;
     private final Clock clock;
     private final String instance = "instance-" + UUID.randomUUID();
 
     PushDispatcher(AlertService alerts, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
-                   PushSender sender, PushSettings settings, Clock clock) {
+                   PushSender sender, PushHealth health, PushSettings settings, Clock clock) {
         this.alerts = alerts;
         this.devices = devices;
         this.jobs = jobs;
         this.chunks = chunks;
         this.sender = sender;
+        this.health = health;
         this.settings = settings;
         this.clock = clock;
     }
@@ -55,9 +57,11 @@ class PushDispatcher {
     void run() {
         try {
             plan();
-            while (workOneChunk()) {
+            while (!health.paused() && workOneChunk()) {
                 // keep going while there is claimable work
             }
+        } catch (PushSender.ChannelRefused refused) {
+            LOG.error("Push stopped for {}: {}", PushHealth.PAUSE, refused.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Push dispatch failed; retrying at the next poll: {}", e.getMessage());
         }

@@ -15,6 +15,14 @@ import java.time.Duration;
 public record PushResult(String token, boolean sent, @Nullable String error, boolean tokenIsDead, boolean retryable,
                          @Nullable Duration retryAfter) {
 
+    /** The push service refused our credentials: retrying only burns the quota until an operator acts. */
+    static final java.util.Set<String> AUTHENTICATION_ERRORS = java.util.Set.of("UNAUTHENTICATED", "PERMISSION_DENIED",
+            "THIRD_PARTY_AUTH_ERROR");
+
+    boolean authenticationFailed() {
+        return !sent && error != null && AUTHENTICATION_ERRORS.contains(error);
+    }
+
     static PushResult delivered(String token) {
         return new PushResult(token, true, null, false, false, null);
     }

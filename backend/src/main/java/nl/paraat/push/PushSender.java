@@ -36,20 +36,29 @@ class PushSender {
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private final PushChannel channel;
+    private final PushHealth health;
     private final DeviceService devices;
     private final SendRateLimiter rate;
     private final PushSettings settings;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    PushSender(PushChannel channel, DeviceService devices, SendRateLimiter rate, PushSettings settings,
+    PushSender(PushChannel channel, PushHealth health, DeviceService devices, SendRateLimiter rate, PushSettings settings,
                MeterRegistry metrics, Clock clock) {
         this.channel = channel;
+        this.health = health;
         this.devices = devices;
         this.rate = rate;
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** The push service refused the credentials; the chunk stays unsent and its lease runs out. */
+    static final class ChannelRefused extends RuntimeException {
+        ChannelRefused(String error) {
+            super("the push service refused Paraat's credentials: " + error);
+        }
     }
 
     record Outcome(int targeted, int sent, int failed, int retired, Map<String, Integer> failures, Instant firstSentAt,
@@ -88,6 +97,11 @@ class PushSender {
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             rate.acquire(pending.size());
             List<PushResult> results = channel.send(pending);
+            results.stream().filter(PushResult::authenticationFailed).findFirst().ifPresent(refused -> {
+                health.authenticationFailed(refused.error());
+                throw new ChannelRefused(refused.error());
+            });
+            health.sent();
             Instant now = clock.instant();
             List<PushMessage> retry = new ArrayList<>();
             Duration wait = backoff(attempt);

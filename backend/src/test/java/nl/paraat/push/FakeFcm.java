@@ -29,6 +29,7 @@ final class FakeFcm implements AutoCloseable {
     private final JsonMapper json;
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger throttle = new AtomicInteger();
+    private volatile boolean refuseCredentials;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
@@ -76,6 +77,10 @@ final class FakeFcm implements AutoCloseable {
         }
     }
 
+    void refuseCredentials(boolean refuse) {
+        refuseCredentials = refuse;
+    }
+
     void throttleNext(int requests) {
         throttle.set(requests);
     }
@@ -89,6 +94,11 @@ final class FakeFcm implements AutoCloseable {
             }
             if (!exchange.getRequestHeaders().getFirst("Authorization").startsWith("Bearer ")) {
                 respond(exchange, 401, error(401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR"));
+                return;
+            }
+            if (refuseCredentials) {
+                // A service account without permission to send for the project.
+                respond(exchange, 403, error(403, "PERMISSION_DENIED", null));
                 return;
             }
             if (throttle.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {

@@ -186,6 +186,38 @@ class PushFanOutTest extends ServerTest implements TestPropertyProvider {
         assertThat(delivery(alert).get("complete").getBooleanValue()).isTrue();
     }
 
+    @Test
+    void refusedCredentialsStopSendingAndDegradeHealthUntilFixed() {
+        device("patient-token", "nl", "GM0150", null, false);
+        String admin = AuthFixtures.organisationWithKey(context, OrganisationKind.NATIONAL, List.of("NL"), Role.ADMIN).token();
+        fcm.refuseCredentials(true);
+        PushHealth health = context.getBean(PushHealth.class);
+        try {
+            long alert = publish("Actual", "\"codes\":[\"GM0150\"]");
+            dispatcher.plan();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> drain(dispatcher))
+                    .isInstanceOf(PushSender.ChannelRefused.class);
+            assertThat(health.paused()).isTrue();
+            assertThat(http.get("/health", admin).json().get("details").get("push").get("status").getStringValue())
+                    .isEqualTo("DEGRADED");
+            assertThat(delivery(alert).get("complete").getBooleanValue()).isFalse();
+
+            fcm.refuseCredentials(false);
+            health.resume();
+            Sql.execute(dataSource, "UPDATE push_chunk SET lease_until = '" + java.sql.Timestamp.from(Instant.now().minusSeconds(1))
+                    + "' WHERE done = FALSE");
+            drain(dispatcher);
+
+            assertThat(received().keySet()).containsExactly("patient-token");
+            assertThat(http.get("/health", admin).json().get("details").get("push").get("status").getStringValue())
+                    .isEqualTo("UP");
+        } finally {
+            fcm.refuseCredentials(false);
+            health.resume();
+        }
+    }
+
     private static void drain(PushDispatcher instance) {
         instance.plan();
         while (instance.workOneChunk()) {
