@@ -201,7 +201,7 @@ class FcmPushChannel implements PushChannel {
     }
 
     /** The SDK's requests to Google's hosts, sent to another base address instead. */
-    private static HttpTransport redirectedTo(String endpoint) {
+    static HttpTransport redirectedTo(String endpoint) {
         return new NetHttpTransport.Builder().setConnectionFactory(url -> {
             String address = url.toString();
             for (String host : GOOGLE_HOSTS) {

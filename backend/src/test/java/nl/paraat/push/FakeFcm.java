@@ -38,7 +38,7 @@ final class FakeFcm implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/projects/", this::handle);
         server.createContext("/iid/", this::handleTopics);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.start();
     }
 
