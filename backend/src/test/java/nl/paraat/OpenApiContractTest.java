@@ -17,7 +17,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file and every operation in the file is served, and real responses match the file's schemas.
  */
 @MicronautTest(transactional = false)
-class OpenApiContractTest extends ServerTest {
+class OpenApiContractTest extends ServerTestSupport {
 
     private static final String SPEC = "openapi/openapi.yaml";
     /** Served by Micronaut's management module rather than by Paraat's controllers. */

@@ -6,7 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.paraat.auth.OrganisationService;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import nl.paraat.testing.TestCodes;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operator commands, run in-process against the same database as the server under test. */
 @MicronautTest(transactional = false)
-class ParaatCliTest extends ServerTest {
+class ParaatCliTest extends ServerTestSupport {
 
     @Inject
     OrganisationService organisations;

@@ -43,7 +43,6 @@ public class AlertService {
     private final AlertConfiguration configuration;
     private final AlertRepositories.Messages messages;
     private final AlertRepositories.Infos infos;
-    private final AlertRepositories.Dispatches dispatches;
     private final OrganisationService organisations;
     private final ContentService content;
     private final RegionService regions;
@@ -52,7 +51,7 @@ public class AlertService {
     private final Clock clock;
 
     AlertService(AlertWorkflow workflow, AlertTemplates templates, AlertConfiguration configuration,
-                 AlertRepositories.Messages messages, AlertRepositories.Infos infos, AlertRepositories.Dispatches dispatches,
+                 AlertRepositories.Messages messages, AlertRepositories.Infos infos,
                  OrganisationService organisations, ContentService content, RegionService regions, AuditService audit,
                  JsonMapper json, Clock clock) {
         this.workflow = workflow;
@@ -60,7 +59,6 @@ public class AlertService {
         this.configuration = configuration;
         this.messages = messages;
         this.infos = infos;
-        this.dispatches = dispatches;
         this.organisations = organisations;
         this.content = content;
         this.regions = regions;
@@ -192,45 +190,6 @@ public class AlertService {
 
     int expire() {
         return workflow.expire();
-    }
-
-    /** Published messages whose push has not been completed yet, oldest first. */
-    @ReadOnly
-    public List<PushContent.Dispatch> pendingDispatches(int limit) {
-        return dispatches.findByDispatchedAtIsNullOrderById().stream().limit(limit)
-                .map(dispatch -> new PushContent.Dispatch(dispatch.id(), dispatch.alertId())).toList();
-    }
-
-    @Transactional
-    public void markDispatched(long dispatchId, Instant when) {
-        dispatches.findById(dispatchId).filter(dispatch -> dispatch.dispatchedAt() == null).ifPresent(dispatch ->
-                dispatches.update(new AlertDispatch(dispatch.id(), dispatch.alertId(), dispatch.identifier(),
-                        dispatch.msgType(), dispatch.createdAt(), when)));
-    }
-
-    @ReadOnly
-    public PushContent pushContent(long alertId) {
-        AlertMessage message = messages.findById(alertId).orElseThrow();
-        Map<String, PushContent.Text> texts = new java.util.TreeMap<>();
-        infos.findByAlertIdOrderByLanguage(alertId).forEach(info ->
-                texts.put(info.language(), new PushContent.Text(info.headline(), info.description())));
-        List<org.locationtech.jts.geom.Geometry> shapes = new ArrayList<>();
-        List<Problem.FieldError> ignored = new ArrayList<>();
-        AlertWorkflow.split(message.polygons(), "\n").forEach(p -> AlertArea.polygon(p, "p", ignored).ifPresent(shapes::add));
-        AlertWorkflow.split(message.circles(), "\n").forEach(c -> AlertArea.circle(c, "c", ignored).ifPresent(shapes::add));
-        Set<String> municipalities = new java.util.TreeSet<>(AlertWorkflow.split(message.affectedMunicipalities(), ","));
-        org.locationtech.jts.geom.Envelope envelope = new org.locationtech.jts.geom.Envelope();
-        shapes.forEach(shape -> envelope.expandToInclude(shape.getEnvelopeInternal()));
-        municipalities.forEach(code -> regions.boundary(code).ifPresent(b -> envelope.expandToInclude(b.getEnvelopeInternal())));
-        long root = message.id();
-        for (Long reference = message.referencesId(); reference != null; ) {
-            root = reference;
-            reference = messages.findById(reference).map(AlertMessage::referencesId).orElse(null);
-        }
-        return new PushContent(message.id(), message.identifier(), message.msgType().name(), message.severity().name(),
-                message.severity() == Cap.Severity.Extreme || message.severity() == Cap.Severity.Severe,
-                message.status() != Cap.Status.Actual, "alert-" + root, message.expires(), municipalities, shapes, texts,
-                new double[]{envelope.getMinX(), envelope.getMinY(), envelope.getMaxX(), envelope.getMaxY()});
     }
 
     /** Refuses unless the caller holds an alert role in the organisation that sent the message. */

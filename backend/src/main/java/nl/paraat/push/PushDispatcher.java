@@ -5,7 +5,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import nl.paraat.alert.AlertService;
+import nl.paraat.alert.AlertDispatches;
 import nl.paraat.alert.PushContent;
 import nl.paraat.device.DeviceService;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ class PushDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
 
-    private final AlertService alerts;
+    private final AlertDispatches alerts;
     private final DeviceService devices;
     private final PushRepositories.Jobs jobs;
     private final PushRepositories.Chunks chunks;
@@ -37,7 +37,7 @@ class PushDispatcher {
     private final Clock clock;
     private final String instance = "instance-" + UUID.randomUUID();
 
-    PushDispatcher(AlertService alerts, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
+    PushDispatcher(AlertDispatches alerts, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
                    PushSender sender, PushHealth health, PushSettings settings, Clock clock) {
         this.alerts = alerts;
         this.devices = devices;

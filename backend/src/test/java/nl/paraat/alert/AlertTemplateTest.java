@@ -8,7 +8,7 @@ import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,7 +21,7 @@ import static nl.paraat.testing.ProblemAssertions.assertFieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class AlertTemplateTest extends ServerTest {
+class AlertTemplateTest extends ServerTestSupport {
 
     @Inject
     AlertTemplates templates;

@@ -11,7 +11,7 @@ import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
 import nl.paraat.testing.MutableClock;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The alert workflow: four eyes, area authorisation, update and cancel chains, expiry, exercises, audit. */
 @MicronautTest(transactional = false)
-class AlertWorkflowTest extends ServerTest {
+class AlertWorkflowTest extends ServerTestSupport {
 
     private static final String ALERTS = "/api/v1/admin/alerts";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));

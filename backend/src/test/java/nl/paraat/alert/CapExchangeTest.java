@@ -11,7 +11,7 @@ import nl.paraat.common.Problem;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
 import nl.paraat.testing.MutableClock;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** CAP 1.2 in and out: strict and safe import, a dry run, export that meets the schema, the round trip, Atom. */
 @MicronautTest(transactional = false)
-class CapExchangeTest extends ServerTest {
+class CapExchangeTest extends ServerTestSupport {
 
     private static final String CAP = "/api/v1/admin/alerts/cap";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:30:00Z"));

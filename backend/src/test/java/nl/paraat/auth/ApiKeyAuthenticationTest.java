@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import nl.paraat.audit.AuditEntry;
 import nl.paraat.audit.AuditService;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import nl.paraat.testing.JsonNodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import static nl.paraat.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class ApiKeyAuthenticationTest extends ServerTest {
+class ApiKeyAuthenticationTest extends ServerTestSupport {
 
     @Inject
     AuditService audit;

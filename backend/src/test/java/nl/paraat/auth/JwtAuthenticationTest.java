@@ -18,7 +18,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Identity-provider JWTs, checked against a JWKS served by a local HTTP server with a key pair made here. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JwtAuthenticationTest extends ServerTest implements TestPropertyProvider {
+class JwtAuthenticationTest extends ServerTestSupport implements TestPropertyProvider {
 
     private static final String ISSUER = "https://idp.paraat.test/realms/authorities";
 

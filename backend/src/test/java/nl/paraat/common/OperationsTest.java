@@ -14,7 +14,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class OperationsTest extends ServerTest {
+class OperationsTest extends ServerTestSupport {
 
 
     @Test

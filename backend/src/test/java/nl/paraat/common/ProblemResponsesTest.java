@@ -10,7 +10,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every class of bad input gets a 4xx problem+json naming what is wrong, and stores nothing. */
 @MicronautTest(transactional = false)
-class ProblemResponsesTest extends ServerTest {
+class ProblemResponsesTest extends ServerTestSupport {
 
     AuthFixtures.Member admin;
     String keysPath;

@@ -6,7 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static nl.paraat.testing.ProblemAssertions.assertProblem;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 @Property(name = "paraat.rate-limit.public-writes-per-minute", value = "3")
-class RateLimitTest extends ServerTest {
+class RateLimitTest extends ServerTestSupport {
 
 
     @Test

@@ -8,7 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static nl.paraat.testing.ProblemAssertions.assertProblem;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 @Property(name = "test.failing-route", value = "true")
-class UnexpectedFailureTest extends ServerTest {
+class UnexpectedFailureTest extends ServerTestSupport {
 
     @Test
     void unexpectedErrorIsAGenericProblemWithoutInternals() {

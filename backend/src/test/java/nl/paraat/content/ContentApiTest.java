@@ -4,7 +4,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The content API on the real content folder of the repository. */
 @MicronautTest(transactional = false)
-class ContentApiTest extends ServerTest {
+class ContentApiTest extends ServerTestSupport {
 
     @Test
     void indexListsNationalPagesInOrder() {

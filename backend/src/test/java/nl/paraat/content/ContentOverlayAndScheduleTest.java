@@ -7,7 +7,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
 import nl.paraat.testing.MutableClock;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Regional overlays, language fallback and scheduled pages, on a fixture folder and a clock the test moves. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContentOverlayAndScheduleTest extends ServerTest implements TestPropertyProvider {
+class ContentOverlayAndScheduleTest extends ServerTestSupport implements TestPropertyProvider {
 
     private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
     private final MutableClock clock = new MutableClock(START);

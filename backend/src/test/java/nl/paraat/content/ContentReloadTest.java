@@ -8,7 +8,7 @@ import nl.paraat.audit.AuditService;
 import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ContentReloadTest extends ServerTest implements TestPropertyProvider {
+class ContentReloadTest extends ServerTestSupport implements TestPropertyProvider {
 
     private ContentFiles files;
 

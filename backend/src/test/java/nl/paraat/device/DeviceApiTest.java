@@ -6,7 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.MutableClock;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Anonymous registration, update with the device's secret, erasure, and retirement of stale tokens. */
 @MicronautTest(transactional = false)
-class DeviceApiTest extends ServerTest {
+class DeviceApiTest extends ServerTestSupport {
 
     private static final String REGISTRATION = """
             {"pushToken":"fcm-token-abc:APA91b","platform":"android","locale":"en",

@@ -8,7 +8,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two instances on one database: a change made through one is served by the other within seconds. */
 @MicronautTest(transactional = false)
 @Property(name = "paraat.points.refresh-interval", value = "200ms")
-class PointCrossInstanceTest extends ServerTest {
+class PointCrossInstanceTest extends ServerTestSupport {
 
     @Test
     void changeOnOneInstanceReachesTheOtherWithinSeconds() throws InterruptedException {

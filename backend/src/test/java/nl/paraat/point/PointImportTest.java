@@ -7,7 +7,7 @@ import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Imports are all-or-nothing, report every bad row, and update rather than duplicate on re-import. */
 @MicronautTest(transactional = false)
-class PointImportTest extends ServerTest {
+class PointImportTest extends ServerTestSupport {
 
     private static final String IMPORT = "/api/v1/admin/points/import";
     private static final String CSV = """

@@ -6,7 +6,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Managing points: every write is limited to the organisation's area and to the point-manager role. */
 @MicronautTest(transactional = false)
-class PointManagementTest extends ServerTest {
+class PointManagementTest extends ServerTestSupport {
 
     private static final String POINTS = "/api/v1/admin/points";
     AuthFixtures.Member deventer;

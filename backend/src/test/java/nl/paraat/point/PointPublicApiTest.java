@@ -7,7 +7,7 @@ import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What residents see of the points, and how a crisis activation reaches them. */
 @MicronautTest(transactional = false)
-class PointPublicApiTest extends ServerTest {
+class PointPublicApiTest extends ServerTestSupport {
 
     private static final String CSV = """
             externalId,name,type,latitude,longitude,facilities,status

@@ -11,7 +11,7 @@ import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.common.Geohash;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import nl.paraat.testing.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PushFanOutTest extends ServerTest implements TestPropertyProvider {
+class PushFanOutTest extends ServerTestSupport implements TestPropertyProvider {
 
     private FakeFcm fcm;
 

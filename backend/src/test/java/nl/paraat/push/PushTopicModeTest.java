@@ -9,7 +9,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
-import nl.paraat.testing.ServerTest;
+import nl.paraat.testing.ServerTestSupport;
 import nl.paraat.testing.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Topic mode: devices follow topics per municipality and language; one message per topic, FCM fans out. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PushTopicModeTest extends ServerTest implements TestPropertyProvider {
+class PushTopicModeTest extends ServerTestSupport implements TestPropertyProvider {
 
     private FakeFcm fcm;
 

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Base of tests that talk HTTP to the running server; subclasses carry {@code @MicronautTest}. */
-public abstract class ServerTest {
+public abstract class ServerTestSupport {
 
     @Inject
     protected EmbeddedServer server;
