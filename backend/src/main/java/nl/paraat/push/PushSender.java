@@ -95,32 +95,36 @@ class PushSender {
         Instant first = null;
         Instant last = null;
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            rate.acquire(pending.size());
-            List<PushResult> results = channel.send(pending);
-            results.stream().filter(PushResult::authenticationFailed).findFirst().ifPresent(refused -> {
-                health.authenticationFailed(refused.error());
-                throw new ChannelRefused(refused.error());
-            });
-            health.sent();
-            Instant now = clock.instant();
             List<PushMessage> retry = new ArrayList<>();
             Duration wait = backoff(attempt);
-            for (int i = 0; i < results.size(); i++) {
-                PushResult result = results.get(i);
-                if (result.sent()) {
-                    sent++;
-                    first = first == null ? now : first;
-                    last = now;
-                } else if (result.tokenIsDead()) {
-                    dead.add(result.token());
-                    failures.merge(result.error(), 1, Integer::sum);
-                } else if (result.retryable() && attempt < settings.retries()) {
-                    retry.add(pending.get(i));
-                    if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
-                        wait = result.retryAfter();
+            // Slices of one push-service batch, so that the first devices are reached while the rest wait their turn.
+            for (int from = 0; from < pending.size(); from += FcmPushChannel.MAX_BATCH) {
+                List<PushMessage> slice = pending.subList(from, Math.min(pending.size(), from + FcmPushChannel.MAX_BATCH));
+                rate.acquire(slice.size());
+                List<PushResult> results = channel.send(slice);
+                results.stream().filter(PushResult::authenticationFailed).findFirst().ifPresent(refused -> {
+                    health.authenticationFailed(refused.error());
+                    throw new ChannelRefused(refused.error());
+                });
+                health.sent();
+                Instant now = clock.instant();
+                for (int i = 0; i < results.size(); i++) {
+                    PushResult result = results.get(i);
+                    if (result.sent()) {
+                        sent++;
+                        first = first == null ? now : first;
+                        last = now;
+                    } else if (result.tokenIsDead()) {
+                        dead.add(result.token());
+                        failures.merge(result.error(), 1, Integer::sum);
+                    } else if (result.retryable() && attempt < settings.retries()) {
+                        retry.add(slice.get(i));
+                        if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
+                            wait = result.retryAfter();
+                        }
+                    } else {
+                        failures.merge(result.error() == null ? "UNKNOWN" : result.error(), 1, Integer::sum);
                     }
-                } else {
-                    failures.merge(result.error() == null ? "UNKNOWN" : result.error(), 1, Integer::sum);
                 }
             }
             pending = retry;

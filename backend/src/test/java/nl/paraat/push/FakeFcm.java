@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,7 +26,7 @@ final class FakeFcm implements AutoCloseable {
 
     private final HttpServer server;
     private final JsonMapper json;
-    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final AtomicInteger throttle = new AtomicInteger();
     private volatile boolean refuseCredentials;
     private final AtomicInteger ids = new AtomicInteger();
@@ -47,7 +46,9 @@ final class FakeFcm implements AutoCloseable {
     }
 
     List<JsonNode> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
     }
 
     /** Topic name (without /topics/) to the tokens subscribed to it. */

@@ -119,6 +119,9 @@ public final class PushBenchmark {
                 delivery = http.get("/api/v1/admin/alerts/" + id + "/delivery", issuer.token()).json();
             } while (!delivery.get("complete").getBooleanValue());
             long cpu = processCpuNanos() - cpuBefore;
+            // The server's own moment of publication, so that both ends of the interval come from one clock.
+            published = Instant.parse(http.get("/api/v1/admin/alerts/" + id, issuer.token()).json()
+                    .get("publishedAt").getStringValue());
             Instant first = Instant.parse(delivery.get("firstSentAt").getStringValue());
             Instant last = Instant.parse(delivery.get("lastSentAt").getStringValue());
             int sent = delivery.get("sent").getIntValue();
