@@ -20,8 +20,6 @@ import nl.paraat.content.ContentService;
 import nl.paraat.content.Hazard;
 import nl.paraat.region.RegionService;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,13 +117,8 @@ public class AlertService {
         if (area == null || area.isBlank()) {
             throw ProblemException.invalid("area", "Give a municipality (GMxxxx) or safety region (VRxx) code.");
         }
-        Representation active = active(area, null, null, locale, null, false);
-        try {
-            AlertViews.PublicAlerts alerts = json.readValue(active.body(), AlertViews.PublicAlerts.class);
-            return AtomFeed.write(area.strip().toUpperCase(Locale.ROOT), baseUrl, alerts.alerts(), clock.instant());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AlertViews.PublicAlerts alerts = activeAlerts(area, null, null, locale, null, false);
+        return AtomFeed.write(area.strip().toUpperCase(Locale.ROOT), baseUrl, alerts.alerts(), clock.instant());
     }
 
     private static Optional<CapMessage> readCap(byte[] xml, List<Problem.FieldError> errors) {
@@ -205,6 +198,12 @@ public class AlertService {
     @ReadOnly
     Representation active(@Nullable String area, @Nullable Double lat, @Nullable Double lon, @Nullable String locale,
                           @Nullable String acceptLanguage, boolean includeTests) {
+        return Representation.json(json, activeAlerts(area, lat, lon, locale, acceptLanguage, includeTests));
+    }
+
+    private AlertViews.PublicAlerts activeAlerts(@Nullable String area, @Nullable Double lat, @Nullable Double lon,
+                                                 @Nullable String locale, @Nullable String acceptLanguage,
+                                                 boolean includeTests) {
         Set<String> municipalities = municipalities(area, lat, lon);
         String language = content.locale(locale, acceptLanguage);
         Instant now = clock.instant();
@@ -220,7 +219,7 @@ public class AlertService {
         List<AlertViews.PublicAlert> alerts = matching.stream()
                 .map(message -> publicView(message, texts.getOrDefault(message.id(), List.of()), language))
                 .toList();
-        return serialise(new AlertViews.PublicAlerts(language, alerts));
+        return new AlertViews.PublicAlerts(language, alerts);
     }
 
     /** A message that has been published, whatever became of it since; drafts are not public. */
@@ -320,11 +319,4 @@ public class AlertService {
         return Math.round(degrees * 10_000) / 10_000.0;
     }
 
-    private Representation serialise(Object view) {
-        try {
-            return Representation.of(json.writeValueAsBytes(view));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

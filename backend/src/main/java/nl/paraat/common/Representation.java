@@ -5,6 +5,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +28,15 @@ public record Representation(byte[] body, String etag) {
             return new Representation(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The view as JSON with its entity tag. */
+    public static Representation json(JsonMapper json, Object view) {
+        try {
+            return of(json.writeValueAsBytes(view));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

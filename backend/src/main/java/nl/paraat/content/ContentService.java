@@ -13,8 +13,6 @@ import nl.paraat.region.RegionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,7 +87,7 @@ public class ContentService {
                 .map(ContentViews.Summary::of)
                 .sorted(Comparator.comparingInt(ContentViews.Summary::order).thenComparing(ContentViews.Summary::title))
                 .toList();
-        return serialise(new ContentViews.Index(snapshot.version(), locale, normalised(region), items));
+        return Representation.json(json, new ContentViews.Index(snapshot.version(), locale, normalised(region), items));
     }
 
     Representation page(String id, String locale, @Nullable String region) {
@@ -97,7 +95,7 @@ public class ContentService {
         ContentSnapshot.Resolved resolved = snapshot.resolve(id, areas(region), locale, clock.instant())
                 .orElseThrow(() -> ProblemException.notFound("No page '" + id + "'."));
         return snapshot.cached(new PageKey(resolved.page(), resolved.fallback()),
-                key -> serialise(ContentViews.Detail.of(key.page(), key.fallback())));
+                key -> Representation.json(json, ContentViews.Detail.of(key.page(), key.fallback())));
     }
 
     Representation risks(String locale, @Nullable String region) {
@@ -111,7 +109,7 @@ public class ContentService {
         for (Hazard hazard : order) {
             snapshot.risk(hazard, areas, locale, now).ifPresent(resolved -> risks.add(ContentViews.RiskSummary.of(hazard, resolved)));
         }
-        return serialise(new ContentViews.RiskProfile(snapshot.version(), locale, normalised(region), risks));
+        return Representation.json(json, new ContentViews.RiskProfile(snapshot.version(), locale, normalised(region), risks));
     }
 
     Representation risk(String hazardCode, String locale, @Nullable String region) {
@@ -121,7 +119,7 @@ public class ContentService {
         ContentSnapshot.Resolved resolved = snapshot.risk(hazard, areas(region), locale, clock.instant())
                 .orElseThrow(() -> ProblemException.notFound("No advice for hazard '" + hazardCode + "'."));
         return snapshot.cached(new PageKey(resolved.page(), resolved.fallback()),
-                key -> serialise(ContentViews.Detail.of(key.page(), key.fallback())));
+                key -> Representation.json(json, ContentViews.Detail.of(key.page(), key.fallback())));
     }
 
     /** Reads the folder again and swaps it in when it is valid; an invalid folder leaves the served version as it was. */
@@ -153,13 +151,6 @@ public class ContentService {
     private record PageKey(Page page, boolean fallback) {
     }
 
-    private Representation serialise(Object view) {
-        try {
-            return Representation.of(json.writeValueAsBytes(view));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Nullable
     private static String normalised(@Nullable String region) {

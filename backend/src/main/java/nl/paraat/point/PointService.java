@@ -12,8 +12,6 @@ import nl.paraat.common.ProblemException;
 import nl.paraat.common.Representation;
 import nl.paraat.region.RegionService;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -109,7 +107,7 @@ public class PointService {
                     features.add(PointViews.Feature.of(point));
                 }
             }
-            return serialise(new PointViews.FeatureCollection("FeatureCollection", features));
+            return Representation.json(json, new PointViews.FeatureCollection("FeatureCollection", features));
         });
     }
 
@@ -172,11 +170,4 @@ public class PointService {
         return new PointWriter.Actor(caller.actor(), caller.organisation(), area);
     }
 
-    private Representation serialise(Object view) {
-        try {
-            return Representation.of(json.writeValueAsBytes(view));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
