@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import nl.paraat.audit.AuditService;
 import nl.paraat.common.Problem;
 import nl.paraat.common.ProblemException;
+import nl.paraat.content.ContentConfiguration;
 import nl.paraat.content.Hazard;
 import nl.paraat.region.RegionService;
 
@@ -28,7 +29,6 @@ import java.util.UUID;
 class AlertWorkflow {
 
     static final String TARGET = "alert";
-    private static final Set<String> LANGUAGES = Set.of("nl", "en", "fy", "ar", "tr", "pl", "uk");
 
     private final AlertRepositories.Messages messages;
     private final AlertRepositories.Infos infos;
@@ -37,10 +37,11 @@ class AlertWorkflow {
     private final AuditService audit;
     private final AlertConfiguration configuration;
     private final Clock clock;
+    private final List<String> languages;
 
     AlertWorkflow(AlertRepositories.Messages messages, AlertRepositories.Infos infos,
                   AlertRepositories.Dispatches dispatches, RegionService regions, AuditService audit,
-                  AlertConfiguration configuration, Clock clock) {
+                  AlertConfiguration configuration, ContentConfiguration content, Clock clock) {
         this.messages = messages;
         this.infos = infos;
         this.dispatches = dispatches;
@@ -48,6 +49,7 @@ class AlertWorkflow {
         this.audit = audit;
         this.configuration = configuration;
         this.clock = clock;
+        this.languages = content.locales();
     }
 
     /** Who acts, for which organisation and area. */
@@ -229,8 +231,8 @@ class AlertWorkflow {
             errors.add(new Problem.FieldError("status", "use Actual, Exercise, System or Test; drafts are kept by the workflow"));
         }
         for (String language : request.infos().keySet()) {
-            if (!LANGUAGES.contains(language)) {
-                errors.add(new Problem.FieldError("infos." + language, "unsupported language; use " + String.join(", ", LANGUAGES.stream().sorted().toList())));
+            if (!languages.contains(language)) {
+                errors.add(new Problem.FieldError("infos." + language, "unsupported language; use " + String.join(", ", languages.stream().sorted().toList())));
             }
         }
         request.infos().forEach((language, info) -> {

@@ -9,6 +9,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.paraat.common.ProblemException;
 import nl.paraat.common.Secrets;
+import nl.paraat.content.ContentConfiguration;
 import nl.paraat.region.RegionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,6 @@ import java.util.TreeSet;
 public class DeviceService {
 
     static final Duration TOKEN_RETIREMENT = Duration.ofDays(270);
-    private static final Set<String> LOCALES = Set.of("nl", "en", "fy", "ar", "tr", "pl", "uk");
     private static final Logger LOG = LoggerFactory.getLogger(DeviceService.class);
 
     private final DeviceRepositories.Devices devices;
@@ -39,14 +39,16 @@ public class DeviceService {
     private final RegionService regions;
     private final Clock clock;
     private final ApplicationEventPublisher<DeviceSubscriptionChanged> events;
+    private final List<String> locales;
 
     DeviceService(DeviceRepositories.Devices devices, DeviceRepositories.Areas areas, RegionService regions, Clock clock,
-                  ApplicationEventPublisher<DeviceSubscriptionChanged> events) {
+                  ApplicationEventPublisher<DeviceSubscriptionChanged> events, ContentConfiguration content) {
         this.devices = devices;
         this.areas = areas;
         this.regions = regions;
         this.clock = clock;
         this.events = events;
+        this.locales = content.locales();
     }
 
     @Transactional
@@ -61,7 +63,7 @@ public class DeviceService {
     DeviceViews.View update(String deviceId, String secret, DeviceViews.Registration registration) {
         Device device = authenticated(deviceId, secret);
         String locale = registration.locale().toLowerCase(Locale.ROOT);
-        if (!LOCALES.contains(locale)) {
+        if (!locales.contains(locale)) {
             throw ProblemException.invalid("locale", "Unsupported locale '" + registration.locale() + "'.");
         }
         Set<String> followed = new TreeSet<>();

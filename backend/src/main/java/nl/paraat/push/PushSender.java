@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import nl.paraat.alert.PushContent;
 import nl.paraat.common.Geohash;
+import nl.paraat.content.ContentConfiguration;
 import nl.paraat.device.DeviceService;
 import nl.paraat.device.PushTarget;
 import org.locationtech.jts.geom.Envelope;
@@ -42,9 +43,10 @@ class PushSender {
     private final PushSettings settings;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final List<String> languages;
 
     PushSender(PushChannel channel, PushHealth health, DeviceService devices, SendRateLimiter rate, PushSettings settings,
-               MeterRegistry metrics, Clock clock) {
+               MeterRegistry metrics, Clock clock, ContentConfiguration content) {
         this.channel = channel;
         this.health = health;
         this.devices = devices;
@@ -52,6 +54,7 @@ class PushSender {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+        this.languages = content.locales();
     }
 
     /** The push service refused the credentials; the chunk stays unsent and its lease runs out. */
@@ -79,7 +82,7 @@ class PushSender {
     Outcome sendToTopics(PushContent content) {
         List<PushMessage> messages = new ArrayList<>();
         for (String municipality : content.municipalities()) {
-            for (String language : Topics.LANGUAGES) {
+            for (String language : languages) {
                 PushContent.Text text = content.texts().getOrDefault(language, content.texts().get("nl"));
                 messages.add(build(content, null, Topics.of(municipality, language, content.testOnly()), text));
             }

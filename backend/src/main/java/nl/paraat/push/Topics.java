@@ -8,8 +8,6 @@ import java.util.TreeSet;
 /** Topic names of topic mode: one per municipality and language, and apart for exercises and tests. */
 final class Topics {
 
-    static final List<String> LANGUAGES = List.of("nl", "en", "fy", "ar", "tr", "pl", "uk");
-
     private Topics() {
     }
 
