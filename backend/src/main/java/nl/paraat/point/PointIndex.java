@@ -1,5 +1,6 @@
 package nl.paraat.point;
 
+import nl.paraat.common.GeoMath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

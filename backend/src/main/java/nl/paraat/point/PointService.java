@@ -1,5 +1,6 @@
 package nl.paraat.point;
 
+import nl.paraat.common.GeoMath;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;

@@ -1,5 +1,6 @@
 package nl.paraat.point;
 
+import nl.paraat.common.GeoMath;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 

@@ -2,6 +2,7 @@ package nl.paraat.region;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.json.JsonMapper;
+import nl.paraat.common.GeoMath;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
@@ -29,12 +30,12 @@ public class RegionService {
 
     /** The area code for the whole country, for national bodies. */
     public static final String NATIONAL = "NL";
-    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
     private final List<SafetyRegion> safetyRegions;
     private final Map<String, SafetyRegion> regionsByCode = new LinkedHashMap<>();
     private final Map<String, Municipality> municipalitiesByCode = new LinkedHashMap<>();
     private final STRtree index = new STRtree();
+    private final Map<String, double[]> interiorPoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final int toleranceMetres;
 
     RegionService(JsonMapper json, RegionConfiguration configuration) {
@@ -121,10 +122,16 @@ public class RegionService {
 
     /** @return a point inside the municipality, as {latitude, longitude} */
     public Optional<double[]> interiorPoint(String municipalityCode) {
-        return Optional.ofNullable(municipalitiesByCode.get(municipalityCode)).map(m -> {
-            org.locationtech.jts.geom.Point inside = m.boundary().getInteriorPoint();
+        Municipality municipality = municipalitiesByCode.get(municipalityCode);
+        if (municipality == null) {
+            return Optional.empty();
+        }
+        // Asked for on every poll of the alerts list; the polygon does not change, so compute it once.
+        double[] point = interiorPoints.computeIfAbsent(municipalityCode, code -> {
+            org.locationtech.jts.geom.Point inside = municipality.boundary().getInteriorPoint();
             return new double[]{inside.getY(), inside.getX()};
         });
+        return Optional.of(point.clone());
     }
 
     /** @return the municipalities whose boundary touches the area (lon/lat geometry) */
@@ -177,23 +184,13 @@ public class RegionService {
         double nearestMetres = Double.MAX_VALUE;
         for (Indexed candidate : candidates) {
             Coordinate closest = DistanceOp.nearestPoints(candidate.municipality().boundary(), point)[0];
-            double metres = haversineMetres(point.getCoordinate(), closest);
+            double metres = GeoMath.distanceMetres(point.getY(), point.getX(), closest.y, closest.x);
             if (metres <= toleranceMetres && metres < nearestMetres) {
                 nearest = candidate.municipality();
                 nearestMetres = metres;
             }
         }
         return Optional.ofNullable(nearest);
-    }
-
-    static double haversineMetres(Coordinate a, Coordinate b) {
-        double lat1 = Math.toRadians(a.y);
-        double lat2 = Math.toRadians(b.y);
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.x - a.x);
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     private record Indexed(Municipality municipality, PreparedGeometry prepared) {

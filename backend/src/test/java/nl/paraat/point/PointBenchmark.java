@@ -1,5 +1,6 @@
 package nl.paraat.point;
 
+import nl.paraat.common.GeoMath;
 import io.micronaut.json.JsonMapper;
 import nl.paraat.region.Location;
 import nl.paraat.region.RegionService;

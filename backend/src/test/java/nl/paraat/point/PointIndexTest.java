@@ -1,5 +1,6 @@
 package nl.paraat.point;
 
+import nl.paraat.common.GeoMath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,14 +1,14 @@
-package nl.paraat.point;
+package nl.paraat.common;
 
 /** Great-circle distance and bearing on a sphere of the Earth's mean radius. */
-final class GeoMath {
+public final class GeoMath {
 
-    static final double EARTH_RADIUS_METRES = 6_371_008.8;
+    public static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
     private GeoMath() {
     }
 
-    static double distanceMetres(double lat1, double lon1, double lat2, double lon2) {
+    public static double distanceMetres(double lat1, double lon1, double lat2, double lon2) {
         double phi1 = Math.toRadians(lat1);
         double phi2 = Math.toRadians(lat2);
         double dPhi = phi2 - phi1;
@@ -20,7 +20,7 @@ final class GeoMath {
     }
 
     /** The initial bearing from the first point to the second, in degrees clockwise from north, 0 to 360. */
-    static double bearingDegrees(double lat1, double lon1, double lat2, double lon2) {
+    public static double bearingDegrees(double lat1, double lon1, double lat2, double lon2) {
         double phi1 = Math.toRadians(lat1);
         double phi2 = Math.toRadians(lat2);
         double dLambda = Math.toRadians(lon2 - lon1);
