@@ -25,7 +25,8 @@ class PointRules {
         this.validator = validator;
     }
 
-    record Checked(String municipality, List<Problem.FieldError> errors) {
+    /** @param outsideArea the point is valid but the organisation may not manage it: a matter of rights, not input */
+    record Checked(String municipality, List<Problem.FieldError> errors, boolean outsideArea) {
 
         boolean valid() {
             return errors.isEmpty();
@@ -40,21 +41,22 @@ class PointRules {
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         if (!errors.isEmpty()) {
-            return new Checked(null, errors);
+            return new Checked(null, errors, false);
         }
         Optional<Location> location = regions.locate(request.latitude(), request.longitude());
         if (location.isEmpty()) {
             return new Checked(null, List.of(new Problem.FieldError("latitude",
-                    "the point " + request.latitude() + ", " + request.longitude() + " lies outside the Netherlands")));
+                    "the point " + request.latitude() + ", " + request.longitude() + " lies outside the Netherlands")), false);
         }
         String municipality = request.municipality() != null ? request.municipality() : location.get().municipality().code();
         if (!regions.isKnownArea(municipality)) {
-            return new Checked(null, List.of(new Problem.FieldError("municipality", "unknown municipality " + municipality)));
+            return new Checked(null, List.of(new Problem.FieldError("municipality", "unknown municipality " + municipality)),
+                    false);
         }
         if (!regions.covers(area, municipality)) {
             return new Checked(null, List.of(new Problem.FieldError("municipality", municipality
-                    + " lies outside the area of organisation '" + organisation + "'")));
+                    + " lies outside the area of organisation '" + organisation + "'")), true);
         }
-        return new Checked(municipality, List.of());
+        return new Checked(municipality, List.of(), false);
     }
 }

@@ -237,7 +237,7 @@ class PointWriter {
     private String checked(PointRequest request, Actor actor) {
         PointRules.Checked checked = rules.check(request, actor.area(), actor.organisation());
         if (!checked.valid()) {
-            boolean outsideArea = checked.errors().stream().anyMatch(e -> e.message().contains("outside the area"));
+            boolean outsideArea = checked.outsideArea();
             throw new ProblemException(outsideArea ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
                     outsideArea ? "forbidden" : "validation", checked.errors().get(0).field() + ": "
                     + checked.errors().get(0).message(), checked.errors());
