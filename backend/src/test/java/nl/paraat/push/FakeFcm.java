@@ -41,6 +41,24 @@ final class FakeFcm implements AutoCloseable {
         server.start();
     }
 
+    /** A fake on a free loopback port, for a test's property provider. */
+    static FakeFcm startLocal() {
+        try {
+            return new FakeFcm(JsonMapper.createDefault());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The settings that send through the real SDK to this fake. */
+    Map<String, String> channelProperties() {
+        Map<String, String> properties = new java.util.HashMap<>();
+        properties.put("paraat.push.fcm-enabled", "true");
+        properties.put("paraat.push.project-id", "paraat-test");
+        properties.put("paraat.push.endpoint", endpoint());
+        return properties;
+    }
+
     String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -1,6 +1,5 @@
 package nl.paraat.push;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -9,8 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +26,10 @@ class FcmPushChannelTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            fcm = new FakeFcm(JsonMapper.createDefault());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of("paraat.push.fcm-enabled", "true", "paraat.push.project-id", "paraat-test",
-                "paraat.push.endpoint", fcm.endpoint(), "paraat.push.timeout", "5s");
+        fcm = FakeFcm.startLocal();
+        Map<String, String> properties = fcm.channelProperties();
+        properties.put("paraat.push.timeout", "5s");
+        return properties;
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package nl.paraat.push;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -53,19 +50,12 @@ class PushFanOutTest extends ServerTestSupport implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            fcm = new FakeFcm(JsonMapper.createDefault());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        fcm = FakeFcm.startLocal();
         return properties();
     }
 
     private Map<String, String> properties() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("paraat.push.fcm-enabled", "true");
-        properties.put("paraat.push.project-id", "paraat-test");
-        properties.put("paraat.push.endpoint", fcm.endpoint());
+        Map<String, String> properties = fcm.channelProperties();
         properties.put("paraat.push.poll-interval", "1h");
         properties.put("paraat.push.dispatch.chunk-size", "4");
         properties.put("paraat.push.dispatch.backoff", "20ms");

@@ -1,6 +1,5 @@
 package nl.paraat.push;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -40,14 +37,11 @@ class PushTopicModeTest extends ServerTestSupport implements TestPropertyProvide
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            fcm = new FakeFcm(JsonMapper.createDefault());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of("paraat.push.fcm-enabled", "true", "paraat.push.project-id", "paraat-test",
-                "paraat.push.endpoint", fcm.endpoint(), "paraat.push.poll-interval", "1h",
-                "paraat.push.dispatch.mode", "topic");
+        fcm = FakeFcm.startLocal();
+        Map<String, String> properties = fcm.channelProperties();
+        properties.put("paraat.push.poll-interval", "1h");
+        properties.put("paraat.push.dispatch.mode", "topic");
+        return properties;
     }
 
     @AfterAll
