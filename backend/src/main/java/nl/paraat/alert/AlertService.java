@@ -9,6 +9,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.paraat.audit.AuditEntry;
 import nl.paraat.audit.AuditService;
+import nl.paraat.auth.Actor;
 import nl.paraat.auth.Caller;
 import nl.paraat.auth.OrganisationService;
 import nl.paraat.auth.Role;
@@ -70,7 +71,7 @@ public class AlertService {
     }
 
     AlertViews.Alert fromTemplate(AlertViews.FromTemplate request, Caller caller) {
-        AlertWorkflow.Actor actor = actor(caller, Role.ALERT_ISSUER);
+        Actor actor = actor(caller, Role.ALERT_ISSUER);
         AlertTemplates.Template template = templates.find(request.template());
         AlertViews.AlertRequest alert = new AlertViews.AlertRequest(request.status(), template.hazard(), null,
                 template.urgency(), template.severity(), template.certainty(), template.responseType(), request.onset(),
@@ -80,7 +81,7 @@ public class AlertService {
 
     /** Creates a draft (or, for a trusted feed, a published alert) from a CAP 1.2 message. */
     AlertViews.Alert importCap(byte[] xml, Caller caller) {
-        AlertWorkflow.Actor actor = actor(caller, Role.ALERT_ISSUER);
+        Actor actor = actor(caller, Role.ALERT_ISSUER);
         List<Problem.FieldError> errors = new ArrayList<>();
         CapImport.Converted converted = readCap(xml, errors)
                 .flatMap(message -> CapImport.convert(message, errors))
@@ -92,7 +93,7 @@ public class AlertService {
 
     /** Checks a CAP message as an import would, and stores nothing. */
     AlertViews.CapCheck validateCap(byte[] xml, Caller caller) {
-        AlertWorkflow.Actor actor = actor(caller, Role.ALERT_ISSUER);
+        Actor actor = actor(caller, Role.ALERT_ISSUER);
         List<Problem.FieldError> capErrors = new ArrayList<>();
         Optional<CapMessage> message = readCap(xml, capErrors);
         List<Problem.FieldError> paraatErrors = new ArrayList<>();
@@ -172,7 +173,7 @@ public class AlertService {
 
     @ReadOnly
     List<AlertViews.Alert> list(Caller caller) {
-        AlertWorkflow.Actor actor = actorOfAnyAlertRole(caller);
+        Actor actor = actorOfAnyAlertRole(caller);
         return messages.findByOrganisationOrderByIdDesc(actor.organisation()).stream().map(this::view).toList();
     }
 
@@ -297,22 +298,16 @@ public class AlertService {
                         text.description(), text.instruction())).toList(), warnings);
     }
 
-    private AlertWorkflow.Actor actor(Caller caller, Role role) {
+    private Actor actor(Caller caller, Role role) {
         caller.requireRole(role);
-        return new AlertWorkflow.Actor(caller.actor(), caller.organisation(), area(caller));
+        return organisations.actor(caller);
     }
 
-    private AlertWorkflow.Actor actorOfAnyAlertRole(Caller caller) {
+    private Actor actorOfAnyAlertRole(Caller caller) {
         if (!caller.roles().contains(Role.ALERT_ISSUER) && !caller.roles().contains(Role.ALERT_APPROVER)) {
             throw ProblemException.forbidden("This needs the role 'alert-issuer' or 'alert-approver'.");
         }
-        return new AlertWorkflow.Actor(caller.actor(), caller.organisation(), area(caller));
-    }
-
-    private List<String> area(Caller caller) {
-        return organisations.find(caller.organisation())
-                .orElseThrow(() -> ProblemException.forbidden("The caller's organisation no longer exists."))
-                .area();
+        return organisations.actor(caller);
     }
 
     private static double round(double degrees) {

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.paraat.audit.AuditService;
+import nl.paraat.auth.Actor;
 import nl.paraat.common.Problem;
 import nl.paraat.common.ProblemException;
 import nl.paraat.content.ContentConfiguration;
@@ -52,9 +53,6 @@ class AlertWorkflow {
         this.languages = content.locales();
     }
 
-    /** Who acts, for which organisation and area. */
-    record Actor(String name, String organisation, List<String> area) {
-    }
 
     @Transactional
     AlertMessage draft(AlertViews.AlertRequest request, Actor actor) {

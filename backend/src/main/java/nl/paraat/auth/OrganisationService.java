@@ -72,6 +72,14 @@ public class OrganisationService {
         return organisations.findByCode(code).map(this::view);
     }
 
+    /** The caller as an actor with its organisation's current area; forbidden when the organisation is gone. */
+    @ReadOnly
+    public Actor actor(Caller caller) {
+        OrganisationView organisation = find(caller.organisation())
+                .orElseThrow(() -> ProblemException.forbidden("The caller's organisation no longer exists."));
+        return new Actor(caller.actor(), caller.organisation(), organisation.area());
+    }
+
     @ReadOnly
     public List<OrganisationView> list() {
         return organisations.findAllOrderByCode().stream().map(this::view).toList();

@@ -6,6 +6,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import nl.paraat.auth.Actor;
 import nl.paraat.auth.Caller;
 import nl.paraat.auth.OrganisationService;
 import nl.paraat.auth.Role;
@@ -125,7 +126,7 @@ public class PointService {
     }
 
     Point patch(long id, PointPatch patch, Caller caller) {
-        PointWriter.Actor actor = actor(caller);
+        Actor actor = actor(caller);
         if ((patch.latitude() == null) != (patch.longitude() == null)) {
             throw ProblemException.invalid(patch.latitude() == null ? "latitude" : "longitude",
                     "latitude and longitude change together");
@@ -149,7 +150,7 @@ public class PointService {
     }
 
     PointViews.ImportReport importFile(byte[] body, String contentType, Caller caller) {
-        PointWriter.Actor actor = actor(caller);
+        Actor actor = actor(caller);
         PointViews.ImportReport report = writer.importRows(importer.parse(body, contentType), actor);
         if (report.errors().isEmpty()) {
             catalog.refresh();
@@ -163,12 +164,9 @@ public class PointService {
         return result;
     }
 
-    private PointWriter.Actor actor(Caller caller) {
+    private Actor actor(Caller caller) {
         caller.requireRole(Role.POINT_MANAGER);
-        List<String> area = organisations.find(caller.organisation())
-                .orElseThrow(() -> ProblemException.forbidden("The caller's organisation no longer exists."))
-                .area();
-        return new PointWriter.Actor(caller.actor(), caller.organisation(), area);
+        return organisations.actor(caller);
     }
 
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.paraat.audit.AuditService;
+import nl.paraat.auth.Actor;
 import nl.paraat.common.Problem;
 import nl.paraat.common.ProblemException;
 import nl.paraat.region.RegionService;
@@ -46,9 +47,6 @@ class PointWriter {
         this.clock = clock;
     }
 
-    /** Who is changing points, and where they may. */
-    record Actor(String name, String organisation, List<String> area) {
-    }
 
     @Transactional
     Point create(PointRequest request, Actor actor) {
