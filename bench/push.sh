@@ -9,5 +9,5 @@ mysqladmin --protocol=tcp -h127.0.0.1 -uroot ping >/dev/null 2>&1 \
 mvn -B -q -DskipTests test-compile
 mvn -B -q -pl backend dependency:build-classpath -Dmdep.outputFile="$PWD/backend/target/bench-classpath.txt" -Dmdep.includeScope=test
 cd backend
-java -Xmx2g -Dsun.net.httpserver.nodelay=true -Dlogback.configurationFile=logback-cli.xml \
+java -Xmx2g -Dlogback.configurationFile=logback-cli.xml \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" nl.paraat.push.PushBenchmark

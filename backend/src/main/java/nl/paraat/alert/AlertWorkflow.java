@@ -2,6 +2,7 @@ package nl.paraat.alert;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.paraat.audit.AuditService;
@@ -39,10 +40,12 @@ class AlertWorkflow {
     private final AlertConfiguration configuration;
     private final Clock clock;
     private final List<String> languages;
+    private final ApplicationEventPublisher<AlertPublished> events;
 
     AlertWorkflow(AlertRepositories.Messages messages, AlertRepositories.Infos infos,
                   AlertRepositories.Dispatches dispatches, RegionService regions, AuditService audit,
-                  AlertConfiguration configuration, ContentConfiguration content, Clock clock) {
+                  AlertConfiguration configuration, ContentConfiguration content, Clock clock,
+                  ApplicationEventPublisher<AlertPublished> events) {
         this.messages = messages;
         this.infos = infos;
         this.dispatches = dispatches;
@@ -51,8 +54,8 @@ class AlertWorkflow {
         this.configuration = configuration;
         this.clock = clock;
         this.languages = content.locales();
+        this.events = events;
     }
-
 
     @Transactional
     AlertMessage draft(AlertViews.AlertRequest request, Actor actor) {
@@ -202,6 +205,7 @@ class AlertWorkflow {
             }
         }
         dispatches.save(new AlertDispatch(null, published.id(), published.identifier(), published.msgType(), now, null));
+        events.publishEvent(new AlertPublished(published.id()));
         audit.record(actor.name(), actor.organisation(), action, TARGET, published.id().toString(),
                 published.msgType() + " " + published.identifier());
         return published;

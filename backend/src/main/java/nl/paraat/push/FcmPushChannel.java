@@ -1,11 +1,11 @@
 package nl.paraat.push;
 
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
+import com.google.firebase.internal.ApacheHttp2Transport;
 import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.AndroidNotification;
 import com.google.firebase.messaging.ApnsConfig;
@@ -26,13 +26,12 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,7 +44,6 @@ import java.util.UUID;
 class FcmPushChannel implements PushChannel {
 
     static final int MAX_BATCH = 500;
-    private static final List<String> GOOGLE_HOSTS = List.of("https://fcm.googleapis.com", "https://iid.googleapis.com");
     private static final Set<MessagingErrorCode> DEAD_TOKEN = Set.of(MessagingErrorCode.UNREGISTERED,
             MessagingErrorCode.SENDER_ID_MISMATCH);
     private static final Set<MessagingErrorCode> RETRYABLE = Set.of(MessagingErrorCode.QUOTA_EXCEEDED,
@@ -53,6 +51,7 @@ class FcmPushChannel implements PushChannel {
 
     private final FirebaseApp app;
     private final FirebaseMessaging messaging;
+    private final HttpTransport transport;
 
     FcmPushChannel(PushConfiguration configuration) {
         FirebaseOptions.Builder options = FirebaseOptions.builder()
@@ -62,9 +61,10 @@ class FcmPushChannel implements PushChannel {
         if (configuration.projectId() != null) {
             options.setProjectId(configuration.projectId());
         }
-        if (configuration.endpoint() != null && !configuration.endpoint().isBlank()) {
-            options.setHttpTransport(redirectedTo(configuration.endpoint().replaceAll("/+$", "")));
-        }
+        // The app's own transport, so that closing the channel can shut it down (deleting the app does not).
+        this.transport = configuration.endpoint() != null && !configuration.endpoint().isBlank()
+                ? new RedirectingTransport(configuration.endpoint()) : new ApacheHttp2Transport();
+        options.setHttpTransport(transport);
         this.app = FirebaseApp.initializeApp(options.build(), "paraat-" + UUID.randomUUID());
         this.messaging = FirebaseMessaging.getInstance(app);
     }
@@ -80,7 +80,10 @@ class FcmPushChannel implements PushChannel {
     }
 
     private List<PushResult> sendBatch(List<PushMessage> batch) {
-        List<Message> built = batch.stream().map(FcmPushChannel::message).toList();
+        // The parts that do not name the device are built once per distinct message in the batch.
+        Map<PushMessage, Parts> shared = new HashMap<>();
+        List<Message> built = batch.stream()
+                .map(push -> shared.computeIfAbsent(push.withoutTarget(), Parts::of).addressedAs(push)).toList();
         List<PushResult> results = new ArrayList<>(batch.size());
         try {
             BatchResponse response = messaging.sendEach(built);
@@ -101,10 +104,23 @@ class FcmPushChannel implements PushChannel {
             return PushResult.delivered(token);
         }
         FirebaseMessagingException failure = response.getException();
+        if (failure.getHttpResponse() == null && causedByIo(failure)) {
+            // No answer in time, or the connection broke: the SDK does not retry these, Paraat does.
+            return new PushResult(token, false, "NO_ANSWER", false, true, null);
+        }
         MessagingErrorCode code = failure.getMessagingErrorCode();
         String error = code != null ? code.name() : failure.getErrorCode().name();
         return new PushResult(token, false, error, code != null && DEAD_TOKEN.contains(code),
                 code != null && RETRYABLE.contains(code), retryAfter(failure));
+    }
+
+    private static boolean causedByIo(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Duration retryAfter(FirebaseMessagingException failure) {
@@ -122,33 +138,42 @@ class FcmPushChannel implements PushChannel {
     }
 
     static Message message(PushMessage push) {
-        long ttlMillis = Math.max(0, push.timeToLive().toMillis());
-        Message.Builder builder = Message.builder();
-        if (push.token() != null) {
-            builder.setToken(push.token());
-        } else {
-            builder.setTopic(push.topic());
+        return Parts.of(push).addressedAs(push);
+    }
+
+    /** A message's notification and platform settings, which are the same for every device it goes to. */
+    private record Parts(Notification notification, Map<String, String> data, AndroidConfig android, ApnsConfig apns) {
+
+        static Parts of(PushMessage push) {
+            long ttlMillis = Math.max(0, push.timeToLive().toMillis());
+            return new Parts(Notification.builder().setTitle(push.title()).setBody(push.body()).build(), push.data(),
+                    AndroidConfig.builder()
+                            .setPriority(AndroidConfig.Priority.HIGH)
+                            .setTtl(ttlMillis)
+                            .setCollapseKey(push.collapseKey())
+                            .setNotification(AndroidNotification.builder().setTag(push.collapseKey()).build())
+                            .build(),
+                    ApnsConfig.builder()
+                            .putHeader("apns-priority", "10")
+                            .putHeader("apns-collapse-id", push.collapseKey())
+                            .putHeader("apns-expiration", Long.toString(System.currentTimeMillis() / 1000 + ttlMillis / 1000))
+                            .setAps(Aps.builder()
+                                    .setAlert(ApsAlert.builder().setTitle(push.title()).setBody(push.body()).build())
+                                    .setSound("default")
+                                    .putCustomData("interruption-level", push.urgent() ? "time-sensitive" : "active")
+                                    .build())
+                            .build());
         }
-        return builder
-                .setNotification(Notification.builder().setTitle(push.title()).setBody(push.body()).build())
-                .putAllData(push.data())
-                .setAndroidConfig(AndroidConfig.builder()
-                        .setPriority(AndroidConfig.Priority.HIGH)
-                        .setTtl(ttlMillis)
-                        .setCollapseKey(push.collapseKey())
-                        .setNotification(AndroidNotification.builder().setTag(push.collapseKey()).build())
-                        .build())
-                .setApnsConfig(ApnsConfig.builder()
-                        .putHeader("apns-priority", "10")
-                        .putHeader("apns-collapse-id", push.collapseKey())
-                        .putHeader("apns-expiration", Long.toString(System.currentTimeMillis() / 1000 + ttlMillis / 1000))
-                        .setAps(Aps.builder()
-                                .setAlert(ApsAlert.builder().setTitle(push.title()).setBody(push.body()).build())
-                                .setSound("default")
-                                .putCustomData("interruption-level", push.urgent() ? "time-sensitive" : "active")
-                                .build())
-                        .build())
-                .build();
+
+        Message addressedAs(PushMessage push) {
+            Message.Builder builder = Message.builder();
+            if (push.token() != null) {
+                builder.setToken(push.token());
+            } else {
+                builder.setTopic(push.topic());
+            }
+            return builder.setNotification(notification).putAllData(data).setAndroidConfig(android).setApnsConfig(apns).build();
+        }
     }
 
     @Override
@@ -181,6 +206,11 @@ class FcmPushChannel implements PushChannel {
     @PreDestroy
     void close() {
         app.delete();
+        try {
+            transport.shutdown();
+        } catch (IOException e) {
+            // the application is stopping anyway
+        }
     }
 
     private static GoogleCredentials credentials(PushConfiguration configuration) {
@@ -198,19 +228,5 @@ class FcmPushChannel implements PushChannel {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Firebase credentials", e);
         }
-    }
-
-    /** The SDK's requests to Google's hosts, sent to another base address instead. */
-    static HttpTransport redirectedTo(String endpoint) {
-        return new NetHttpTransport.Builder().setConnectionFactory(url -> {
-            String address = url.toString();
-            for (String host : GOOGLE_HOSTS) {
-                if (address.startsWith(host)) {
-                    address = endpoint + address.substring(host.length());
-                }
-            }
-            URL target = URI.create(address).toURL();
-            return (HttpURLConnection) target.openConnection();
-        }).build();
     }
 }

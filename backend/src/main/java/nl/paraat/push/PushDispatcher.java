@@ -4,8 +4,11 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import nl.paraat.alert.AlertDispatches;
+import nl.paraat.alert.AlertPublished;
 import nl.paraat.alert.PushContent;
 import nl.paraat.device.DeviceService;
 import org.slf4j.Logger;
@@ -14,7 +17,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns published messages (the alerts outbox) into push work and does it, together with the other
@@ -36,6 +47,9 @@ class PushDispatcher {
     private final PushSettings settings;
     private final Clock clock;
     private final String instance = "instance-" + UUID.randomUUID();
+    private final ExecutorService workers;
+    private final ExecutorService coordinator = Executors.newSingleThreadExecutor(daemon("push-dispatch"));
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     PushDispatcher(AlertDispatches alerts, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
                    PushSender sender, PushHealth health, PushSettings settings, Clock clock) {
@@ -47,6 +61,15 @@ class PushDispatcher {
         this.health = health;
         this.settings = settings;
         this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()), daemon("push-worker"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     String instance() {
@@ -54,9 +77,53 @@ class PushDispatcher {
     }
 
     @Scheduled(fixedDelay = "${paraat.push.poll-interval:500ms}", initialDelay = "${paraat.push.poll-interval:500ms}")
+    void poll() {
+        wake();
+    }
+
+    /** This instance starts at once on its own publications; the others join at their next poll. */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onPublished(AlertPublished published) {
+        if (settings.startOnPublish()) {
+            wake();
+        }
+    }
+
+    /** Runs the dispatch on its own thread; a wake-up during a run queues one more run, never more. */
+    private void wake() {
+        if (queued.compareAndSet(false, true)) {
+            coordinator.execute(() -> {
+                queued.set(false);
+                run();
+            });
+        }
+    }
+
     void run() {
         try {
             plan();
+        } catch (RuntimeException e) {
+            LOG.warn("Push planning failed; retrying at the next poll: {}", e.getMessage());
+        }
+        // Several chunks at once, so that one worker reads its devices while another's batch is on the wire.
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < settings.workers(); i++) {
+            running.add(workers.submit(this::workWhileChunksAreLeft));
+        }
+        for (Future<?> worker : running) {
+            try {
+                worker.get();
+            } catch (ExecutionException e) {
+                LOG.warn("Push worker failed: {}", e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void workWhileChunksAreLeft() {
+        try {
             while (!health.paused() && workOneChunk()) {
                 // keep going while there is claimable work
             }
@@ -65,6 +132,12 @@ class PushDispatcher {
         } catch (RuntimeException e) {
             LOG.warn("Push dispatch failed; retrying at the next poll: {}", e.getMessage());
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        coordinator.shutdownNow();
+        workers.shutdownNow();
     }
 
     /** Creates the job and its chunks for every published message that has none yet. */

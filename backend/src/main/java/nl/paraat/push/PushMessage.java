@@ -15,6 +15,16 @@ import java.util.Map;
 public record PushMessage(@Nullable String token, @Nullable String topic, String title, String body,
                           Map<String, String> data, String collapseKey, Duration timeToLive, boolean urgent) {
 
+    /** The same message to one device. */
+    public PushMessage forToken(String deviceToken) {
+        return new PushMessage(deviceToken, null, title, body, data, collapseKey, timeToLive, urgent);
+    }
+
+    /** What this message has in common with the same message to other devices or topics. */
+    PushMessage withoutTarget() {
+        return new PushMessage(null, null, title, body, data, collapseKey, timeToLive, urgent);
+    }
+
     /** The device token or the topic: what the result of sending is reported by. */
     public String target() {
         return token != null ? token : "/topics/" + topic;

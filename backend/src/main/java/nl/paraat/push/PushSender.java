@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,10 @@ class PushSender {
     Outcome send(PushContent content, long fromDevice, long toDevice) {
         List<PushTarget> targets = devices.targets(fromDevice, toDevice, content.municipalities(), cells(content.shapes()),
                 content.testOnly());
-        return deliver(targets.stream().map(target -> message(content, target)).toList());
+        // One message per language, addressed to each device: the text and data are built once per chunk.
+        Map<String, PushMessage> perLanguage = new HashMap<>();
+        return deliver(targets.stream().map(target -> perLanguage.computeIfAbsent(target.locale(),
+                locale -> build(content, null, null, text(content, locale))).forToken(target.token())).toList());
     }
 
     /** Topic mode: one message per municipality and language; the push service reaches the subscribed devices. */
@@ -83,8 +87,7 @@ class PushSender {
         List<PushMessage> messages = new ArrayList<>();
         for (String municipality : content.municipalities()) {
             for (String language : languages) {
-                PushContent.Text text = content.texts().getOrDefault(language, content.texts().get("nl"));
-                messages.add(build(content, null, Topics.of(municipality, language, content.testOnly()), text));
+                messages.add(build(content, null, Topics.of(municipality, language, content.testOnly()), text(content, language)));
             }
         }
         return deliver(messages);
@@ -143,8 +146,8 @@ class PushSender {
         return new Outcome(messages.size(), sent, failed, retired, failures, first, last);
     }
 
-    private PushMessage message(PushContent content, PushTarget target) {
-        return build(content, target.token(), null, content.texts().getOrDefault(target.locale(), content.texts().get("nl")));
+    private static PushContent.Text text(PushContent content, String locale) {
+        return content.texts().getOrDefault(locale, content.texts().get("nl"));
     }
 
     private PushMessage build(PushContent content, String token, String topic, PushContent.Text text) {

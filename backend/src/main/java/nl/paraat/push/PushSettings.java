@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param sendsPerSecond    this instance's ceiling; FCM's default quota is 600,000 messages a minute per project
  * @param retries           further attempts for messages that failed temporarily (throttled, unavailable)
  * @param backoff           the first wait before a retry; it doubles each time, with jitter
+ * @param startOnPublish  start sending as soon as this instance publishes, rather than at the next poll
+ * @param workers         chunks this instance sends at the same time
  * @param mode              {@code token}: one message per device, with exact delivery accounting;
  *                          {@code topic}: one message per municipality and language, FCM fans out
  */
@@ -20,7 +22,9 @@ public record PushSettings(@Bindable(defaultValue = "5000") int chunkSize,
                            @Bindable(defaultValue = "10000") int sendsPerSecond,
                            @Bindable(defaultValue = "3") int retries,
                            @Bindable(defaultValue = "200ms") Duration backoff,
-                           @Bindable(defaultValue = "token") String mode) {
+                           @Bindable(defaultValue = "token") String mode,
+                           @Bindable(defaultValue = "2") int workers,
+                           @Bindable(defaultValue = "true") boolean startOnPublish) {
 
     boolean topicMode() {
         return "topic".equalsIgnoreCase(mode);

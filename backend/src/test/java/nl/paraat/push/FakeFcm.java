@@ -1,58 +1,101 @@
 package nl.paraat.push;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
- * A local stand-in for FCM's HTTP v1 send endpoint, checking requests as FCM would: one target,
- * a payload of at most 4 KB, a well-formed token. Tokens starting with {@code dead-} are unknown
- * (UNREGISTERED); {@link #throttleNext(int)} answers 429 with Retry-After.
+ * A local stand-in for FCM's HTTP v1 send endpoint and the topic-management endpoints, on Netty so
+ * that it costs the machine little next to the sender. It checks requests as FCM would: a bearer
+ * token, exactly one target, a well-formed token or topic, a payload of at most 4 KB. Tokens starting
+ * with {@code dead-} are unknown (UNREGISTERED); it can be told to throttle (429 with Retry-After),
+ * to be unavailable (503), to refuse the credentials (403) or to answer too late.
  */
 final class FakeFcm implements AutoCloseable {
 
-    private final HttpServer server;
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:.\\-]{1,4096}");
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9-_.~%]+");
+
     private final JsonMapper json;
-    private final List<JsonNode> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final Channel server;
+    private final List<JsonNode> received = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong accepted = new AtomicLong();
+    private volatile Instant firstAccepted;
+    private volatile Instant lastAccepted;
     private final AtomicInteger throttle = new AtomicInteger();
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private volatile long delayMillis;
     private volatile boolean refuseCredentials;
-    private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean recording = true;
     private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
-    FakeFcm(JsonMapper json) throws IOException {
+    private FakeFcm(JsonMapper json) throws InterruptedException {
         this.json = json;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/projects/", this::handle);
-        server.createContext("/iid/", this::handleTopics);
-        server.setExecutor(Executors.newFixedThreadPool(32));
-        server.start();
+        this.server = new ServerBootstrap().group(loops)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Handler());
+                    }
+                })
+                .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
     }
 
-    /** A fake on a free loopback port, for a test's property provider. */
+    /** A fake on a free loopback port. */
     static FakeFcm startLocal() {
         try {
             return new FakeFcm(JsonMapper.createDefault());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
     /** The settings that send through the real SDK to this fake. */
     Map<String, String> channelProperties() {
-        Map<String, String> properties = new java.util.HashMap<>();
+        Map<String, String> properties = new HashMap<>();
         properties.put("paraat.push.fcm-enabled", "true");
         properties.put("paraat.push.project-id", "paraat-test");
         properties.put("paraat.push.endpoint", endpoint());
@@ -60,13 +103,32 @@ final class FakeFcm implements AutoCloseable {
     }
 
     String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort();
     }
 
+    /** The messages accepted so far, in the order they arrived (while recording). */
     List<JsonNode> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
+    }
+
+    /** How many messages were accepted, recorded or not. */
+    long accepted() {
+        return accepted.get();
+    }
+
+    /** When the first and the last message since the last call of this method were accepted; resets both. */
+    Instant[] acceptedBetween() {
+        Instant[] between = {firstAccepted, lastAccepted};
+        firstAccepted = null;
+        lastAccepted = null;
+        return between;
+    }
+
+    /** Whether to keep each accepted message; a benchmark of hundreds of thousands only counts them. */
+    void recording(boolean keep) {
+        recording = keep;
     }
 
     /** Topic name (without /topics/) to the tokens subscribed to it. */
@@ -74,26 +136,6 @@ final class FakeFcm implements AutoCloseable {
         Map<String, Set<String>> copy = new TreeMap<>();
         subscriptions.forEach((topic, tokens) -> copy.put(topic, Set.copyOf(tokens)));
         return copy;
-    }
-
-    private void handleTopics(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            JsonNode body = json.readValue(exchange.getRequestBody().readAllBytes(), JsonNode.class);
-            String topic = body.get("to").getStringValue().replace("/topics/", "");
-            List<String> tokens = new java.util.ArrayList<>();
-            body.get("registration_tokens").values().forEach(token -> tokens.add(token.getStringValue()));
-            Set<String> subscribed = subscriptions.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
-            if (path.endsWith(":batchAdd")) {
-                subscribed.addAll(tokens);
-            } else if (path.endsWith(":batchRemove")) {
-                tokens.forEach(subscribed::remove);
-            } else {
-                respond(exchange, 404, "{}");
-                return;
-            }
-            respond(exchange, 200, "{\"results\":[" + String.join(",", java.util.Collections.nCopies(tokens.size(), "{}")) + "]}");
-        }
     }
 
     void refuseCredentials(boolean refuse) {
@@ -104,48 +146,105 @@ final class FakeFcm implements AutoCloseable {
         throttle.set(requests);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            if (!"POST".equals(exchange.getRequestMethod()) || !path.endsWith("/messages:send")) {
-                respond(exchange, 404, error(404, "NOT_FOUND", null));
-                return;
+    void unavailableNext(int requests) {
+        unavailable.set(requests);
+    }
+
+    /** Answers every request this much later, to make a client's read timeout run out. */
+    void delayAnswers(long millis) {
+        delayMillis = millis;
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+            FullHttpResponse response = answer(request);
+            HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
+            if (delayMillis > 0) {
+                context.executor().schedule(() -> context.writeAndFlush(response), delayMillis, TimeUnit.MILLISECONDS);
+            } else {
+                context.writeAndFlush(response);
             }
-            if (!exchange.getRequestHeaders().getFirst("Authorization").startsWith("Bearer ")) {
-                respond(exchange, 401, error(401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR"));
-                return;
-            }
-            if (refuseCredentials) {
-                // A service account without permission to send for the project.
-                respond(exchange, 403, error(403, "PERMISSION_DENIED", null));
-                return;
-            }
-            if (throttle.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                respond(exchange, 429, error(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED"));
-                return;
-            }
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            JsonNode message = json.readValue(body, JsonNode.class).get("message");
-            int targets = (message.get("token") != null ? 1 : 0) + (message.get("topic") != null ? 1 : 0)
-                    + (message.get("condition") != null ? 1 : 0);
-            String payload = String.valueOf(message.get("data")) + message.get("notification");
-            if (targets != 1 || payload.getBytes(StandardCharsets.UTF_8).length > 4096) {
-                respond(exchange, 400, error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT"));
-                return;
-            }
-            String token = message.get("token") != null ? message.get("token").getStringValue() : "";
-            if (message.get("topic") != null && !message.get("topic").getStringValue().matches("[a-zA-Z0-9-_.~%]+")) {
-                respond(exchange, 400, error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT"));
-                return;
-            }
-            if (token.startsWith("dead-")) {
-                respond(exchange, 404, error(404, "NOT_FOUND", "UNREGISTERED"));
-                return;
-            }
-            received.add(message);
-            respond(exchange, 200, "{\"name\":\"projects/paraat-test/messages/" + ids.incrementAndGet() + "\"}");
         }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            context.close();
+        }
+    }
+
+    private FullHttpResponse answer(FullHttpRequest request) {
+        String path = request.uri();
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        try {
+            if (path.startsWith("/iid/")) {
+                return topics(path, body);
+            }
+            if (request.method() != HttpMethod.POST || !path.startsWith("/v1/projects/") || !path.endsWith("/messages:send")) {
+                return response(404, error(404, "NOT_FOUND", null));
+            }
+            return send(request, body);
+        } catch (IOException | RuntimeException malformed) {
+            return response(400, error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT"));
+        }
+    }
+
+    private FullHttpResponse send(FullHttpRequest request, byte[] body) throws IOException {
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return response(401, error(401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR"));
+        }
+        if (refuseCredentials) {
+            // A service account without permission to send for the project.
+            return response(403, error(403, "PERMISSION_DENIED", null));
+        }
+        if (throttle.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            FullHttpResponse throttled = response(429, error(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED"));
+            throttled.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+            return throttled;
+        }
+        if (unavailable.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            return response(503, error(503, "UNAVAILABLE", "UNAVAILABLE"));
+        }
+        JsonNode message = json.readValue(body, JsonNode.class).get("message");
+        JsonNode token = message.get("token");
+        JsonNode topic = message.get("topic");
+        int targets = (token != null ? 1 : 0) + (topic != null ? 1 : 0) + (message.get("condition") != null ? 1 : 0);
+        String payload = String.valueOf(message.get("data")) + message.get("notification");
+        if (targets != 1 || payload.getBytes(StandardCharsets.UTF_8).length > 4096
+                || token != null && !TOKEN.matcher(token.getStringValue()).matches()
+                || topic != null && !TOPIC.matcher(topic.getStringValue()).matches()) {
+            return response(400, error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT"));
+        }
+        if (token != null && token.getStringValue().startsWith("dead-")) {
+            return response(404, error(404, "NOT_FOUND", "UNREGISTERED"));
+        }
+        long id = accepted.incrementAndGet();
+        lastAccepted = Instant.now();
+        if (firstAccepted == null) {
+            firstAccepted = lastAccepted;
+        }
+        if (recording) {
+            received.add(message);
+        }
+        return response(200, "{\"name\":\"projects/paraat-test/messages/" + id + "\"}");
+    }
+
+    private FullHttpResponse topics(String path, byte[] body) throws IOException {
+        JsonNode request = json.readValue(body, JsonNode.class);
+        String topic = request.get("to").getStringValue().replace("/topics/", "");
+        List<String> tokens = new ArrayList<>();
+        request.get("registration_tokens").values().forEach(token -> tokens.add(token.getStringValue()));
+        Set<String> subscribed = subscriptions.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
+        if (path.endsWith(":batchAdd")) {
+            subscribed.addAll(tokens);
+        } else if (path.endsWith(":batchRemove")) {
+            tokens.forEach(subscribed::remove);
+        } else {
+            return response(404, "{}");
+        }
+        return response(200, "{\"results\":[" + String.join(",", Collections.nCopies(tokens.size(), "{}")) + "]}");
     }
 
     private static String error(int code, String status, String fcmCode) {
@@ -154,17 +253,17 @@ final class FakeFcm implements AutoCloseable {
         return "{\"error\":{\"code\":" + code + ",\"message\":\"" + status + "\",\"status\":\"" + status + "\"" + details + "}}";
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static FullHttpResponse response(int status, String body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        return response;
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close().syncUninterruptibly();
+        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

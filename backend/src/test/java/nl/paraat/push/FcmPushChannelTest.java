@@ -28,7 +28,7 @@ class FcmPushChannelTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         fcm = FakeFcm.startLocal();
         Map<String, String> properties = fcm.channelProperties();
-        properties.put("paraat.push.timeout", "5s");
+        properties.put("paraat.push.timeout", "1s");
         return properties;
     }
 
@@ -73,6 +73,35 @@ class FcmPushChannelTest implements TestPropertyProvider {
             assertThat(results.get(0).error()).isEqualTo("QUOTA_EXCEEDED");
         } finally {
             fcm.throttleNext(0);
+        }
+    }
+
+    @Test
+    void anUnavailablePushServiceIsRetriedBySdkUntilItAnswers() {
+        fcm.unavailableNext(1);
+        try {
+            List<PushResult> results = channel.send(List.of(message("token-after-503", false)));
+
+            assertThat(results.get(0).sent()).isTrue();
+            assertThat(fcm.received()).anyMatch(m -> m.get("token").getStringValue().equals("token-after-503"));
+        } finally {
+            fcm.unavailableNext(0);
+        }
+    }
+
+    @Test
+    void anAnswerLaterThanTheTimeoutIsARetryableFailureNotAHang() {
+        fcm.delayAnswers(2_000);
+        try {
+            long started = System.nanoTime();
+            List<PushResult> results = channel.send(List.of(message("token-slow", false)));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            assertThat(results.get(0).sent()).isFalse();
+            assertThat(results.get(0).retryable()).isTrue();
+            assertThat(results.get(0).error()).isEqualTo("NO_ANSWER");
+        } finally {
+            fcm.delayAnswers(0);
         }
     }
 

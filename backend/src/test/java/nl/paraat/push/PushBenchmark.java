@@ -16,6 +16,8 @@ import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Push throughput: 200,000 registered devices in MariaDB, one alert for the whole country, sent
@@ -45,41 +48,59 @@ public final class PushBenchmark {
     public static void main(String[] args) throws Exception {
         int devices = Integer.parseInt(System.getenv().getOrDefault("PARAAT_BENCH_DEVICES", "200000"));
         String url = System.getenv().getOrDefault("PARAAT_BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/paraat_push_bench");
-        try (FakeFcm fcm = new FakeFcm(JsonMapper.createDefault())) {
+        try (FakeFcm fcm = FakeFcm.startLocal()) {
+            fcm.recording(false);
             System.out.printf("-- fake FCM at %s%n", fcm.endpoint());
-            double bare = bareSdk(fcm, devices);
-            System.out.printf("bare Firebase Admin SDK: %,d prebuilt messages at %,.0f msgs/s%n", devices, bare);
-            paraat(fcm, devices, url, bare);
+            // The bare SDK before and after Paraat, because this machine's speed drifts during a run.
+            double before = bareSdk(fcm, devices);
+            System.out.printf("bare Firebase Admin SDK: %,d prebuilt messages at %,.0f msgs/s%n", devices, before);
+            double paraat = paraat(fcm, devices, url);
+            double after = bareSdk(fcm, devices);
+            System.out.printf("bare Firebase Admin SDK again: %,d prebuilt messages at %,.0f msgs/s%n", devices, after);
+            System.out.printf("Paraat sends at %.2fx the bare SDK (mean of before and after)%n", paraat / ((before + after) / 2));
         }
         System.exit(0);
     }
 
     private static double bareSdk(FakeFcm fcm, int count) throws Exception {
+        RedirectingTransport transport = new RedirectingTransport(fcm.endpoint());
         FirebaseApp app = FirebaseApp.initializeApp(FirebaseOptions.builder()
                 .setCredentials(GoogleCredentials.create(new AccessToken("bench", new Date(Long.MAX_VALUE / 2))))
-                .setProjectId("paraat-bench").setHttpTransport(FcmPushChannel.redirectedTo(fcm.endpoint()))
-                .setConnectTimeout(10_000).setReadTimeout(10_000).build(), "bare");
+                .setProjectId("paraat-bench").setHttpTransport(transport)
+                .setConnectTimeout(10_000).setReadTimeout(10_000).build(), "bare-" + java.util.UUID.randomUUID());
         FirebaseMessaging messaging = FirebaseMessaging.getInstance(app);
-        PushMessage template = new PushMessage("x", null, "Stroomstoring", "De stroom is uitgevallen in uw gemeente.",
-                Map.of("alertId", "1", "msgType", "Alert", "severity", "Severe"), "alert-1", Duration.ofHours(6), true);
+        // Shaped like Paraat's own messages for the benchmark's alert: same texts, same data keys.
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        data.put("alertId", "1");
+        data.put("identifier", "urn:paraat:alert:" + java.util.UUID.randomUUID());
+        data.put("msgType", "Alert");
+        data.put("severity", "Severe");
+        data.put("bbox", "3.3316001,50.7503838,7.2274985,53.6316");
+        data.put("link", "paraat://alerts/1");
         List<Message> messages = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            messages.add(FcmPushChannel.message(new PushMessage("bare-" + i, null, template.title(), template.body(),
-                    template.data(), template.collapseKey(), template.timeToLive(), true)));
+            messages.add(FcmPushChannel.message(new PushMessage("bare-" + i, null, "Landelijke stroomstoring",
+                    "De stroom is in heel Nederland uitgevallen.", data, "alert-1", Duration.ofHours(6), true)));
         }
-        for (int from = 0; from < Math.min(count, 20_000); from += 500) {
-            messaging.sendEach(messages.subList(from, from + 500)); // warm-up
+        // The JIT needs a few hundred thousand messages before the rate settles: warm up with the whole set once.
+        for (int from = 0; from < count; from += 500) {
+            messaging.sendEach(messages.subList(from, Math.min(count, from + 500)));
         }
+        Map<String, Long> cpuBefore = threadCpu();
+        long processBefore = processCpuNanos();
         long started = System.nanoTime();
         for (int from = 0; from < count; from += 500) {
             messaging.sendEach(messages.subList(from, Math.min(count, from + 500)));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        printCpuPerMessage(cpuBefore, count);
+        System.out.printf("   CPU per message in the whole process                %6.1f µs%n", (processCpuNanos() - processBefore) / 1e3 / count);
         app.delete();
+        transport.shutdown();
         return count / seconds;
     }
 
-    private static void paraat(FakeFcm fcm, int count, String url, double bare) throws Exception {
+    private static double paraat(FakeFcm fcm, int count, String url) throws Exception {
         try (Connection admin = DriverManager.getConnection(url.replace("/paraat_push_bench", "/") , "root", "");
              Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS paraat_push_bench");
@@ -111,29 +132,39 @@ public final class PushBenchmark {
                     """.formatted(expires), issuer.token()).json().get("id").getLongValue();
             http.post("/api/v1/admin/alerts/" + id + "/submit", "", issuer.token());
             long cpuBefore = processCpuNanos();
+            Map<String, Long> threadsBefore = threadCpu();
+            fcm.acceptedBetween();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
             Instant published = Instant.now();
             http.post("/api/v1/admin/alerts/" + id + "/approve", "", approver);
             JsonNode delivery;
             do {
-                Thread.sleep(200);
+                // Asking the server costs it CPU in the middle of the measurement: ask once a second.
+                Thread.sleep(1000);
                 delivery = http.get("/api/v1/admin/alerts/" + id + "/delivery", issuer.token()).json();
             } while (!delivery.get("complete").getBooleanValue());
             long cpu = processCpuNanos() - cpuBefore;
-            // The server's own moment of publication, so that both ends of the interval come from one clock.
-            published = Instant.parse(http.get("/api/v1/admin/alerts/" + id, issuer.token()).json()
-                    .get("publishedAt").getStringValue());
-            Instant first = Instant.parse(delivery.get("firstSentAt").getStringValue());
-            Instant last = Instant.parse(delivery.get("lastSentAt").getStringValue());
+            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            printCpuPerMessage(threadsBefore, delivery.get("sent").getIntValue());
+            System.out.printf("   CPU per message in the whole process                %6.1f µs%n", cpu / 1e3 / delivery.get("sent").getIntValue());
+            // Measured where the messages arrive, in milliseconds: the database keeps whole seconds on MariaDB.
+            Instant[] accepted = fcm.acceptedBetween();
+            Instant first = accepted[0];
+            Instant last = accepted[1];
             int sent = delivery.get("sent").getIntValue();
             double seconds = Duration.between(first, last).toNanos() / 1e9;
             System.gc();
             Runtime runtime = Runtime.getRuntime();
-            System.out.printf("Paraat: %,d of %,d targeted devices sent at %,.0f sends/s (%.2fx the bare SDK)%n",
-                    sent, delivery.get("targeted").getIntValue(), sent / seconds, sent / seconds / bare);
+            System.out.printf("Paraat: %,d of %,d targeted devices sent at %,.0f sends/s%n",
+                    sent, delivery.get("targeted").getIntValue(), sent / seconds);
             System.out.printf("publish to first send %d ms, to last send %,d ms%n",
                     Duration.between(published, first).toMillis(), Duration.between(published, last).toMillis());
-            System.out.printf("CPU %.1f s for the whole process (server, SDK and fake FCM together), heap in use after GC %.0f MB%n",
-                    cpu / 1e9, (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0);
+            System.out.printf("CPU %.1f s for the whole process (server, SDK and fake FCM together); heap: peak %.0f MB"
+                    + " during the push (sum of the pools' peaks), %.0f MB in use after GC%n",
+                    cpu / 1e9, peakHeap / 1024.0 / 1024.0, (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0);
+            return sent / seconds;
         }
     }
 
@@ -172,6 +203,26 @@ public final class PushBenchmark {
             }
         }
         System.out.printf("-- inserted %,d devices in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** CPU time per thread pool (the name without its trailing number). */
+    private static Map<String, Long> threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null) {
+                cpu.merge(thread.getThreadName().replaceAll("[-#0-9]+$", ""), threads.getThreadCpuTime(thread.getThreadId()), Long::sum);
+            }
+        }
+        return cpu;
+    }
+
+    private static void printCpuPerMessage(Map<String, Long> before, int messages) {
+        Map<String, Long> spent = new TreeMap<>();
+        threadCpu().forEach((pool, nanos) -> spent.put(pool, nanos - before.getOrDefault(pool, 0L)));
+        spent.entrySet().stream().filter(e -> e.getValue() / messages >= 1_000)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("   CPU per message in %-28s %6.1f µs%n", e.getKey(), e.getValue() / 1e3 / messages));
     }
 
     private static long processCpuNanos() {

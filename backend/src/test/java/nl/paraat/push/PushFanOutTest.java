@@ -57,6 +57,7 @@ class PushFanOutTest extends ServerTestSupport implements TestPropertyProvider {
     private Map<String, String> properties() {
         Map<String, String> properties = fcm.channelProperties();
         properties.put("paraat.push.poll-interval", "1h");
+        properties.put("paraat.push.dispatch.start-on-publish", "false");
         properties.put("paraat.push.dispatch.chunk-size", "4");
         properties.put("paraat.push.dispatch.backoff", "20ms");
         return properties;

@@ -40,6 +40,7 @@ class PushTopicModeTest extends ServerTestSupport implements TestPropertyProvide
         fcm = FakeFcm.startLocal();
         Map<String, String> properties = fcm.channelProperties();
         properties.put("paraat.push.poll-interval", "1h");
+        properties.put("paraat.push.dispatch.start-on-publish", "false");
         properties.put("paraat.push.dispatch.mode", "topic");
         return properties;
     }
