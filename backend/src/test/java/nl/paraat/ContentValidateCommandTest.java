@@ -24,7 +24,96 @@ class ContentValidateCommandTest {
         files = new ContentFiles(folder)
                 .page("nl/page/welcome.md", "welcome", "page", "nl", "national", "Welkom", "", "Zie [noodpakket](page:kit).\n")
                 .page("en/page/welcome.md", "welcome", "page", "en", "national", "Welcome", "", "See [kit](page:kit).\n")
-                .page("nl/checklist/kit.md", "kit", "checklist", "nl", "national", "Noodpakket", "", "- water\n");
+                .page("nl/checklist/kit.md", "kit", "checklist", "nl", "national", "Noodpakket", KIT_SECTIONS, "- water\n");
+    }
+
+    private static final String KIT_SECTIONS = """
+            sections:
+              - id: water
+                title: Water
+                items:
+                  - id: drinking-water
+                    text: Drinkwater
+                    unit: liter
+                    quantity: {amount: 3, per: person-day}
+                    water: true
+            """;
+
+    @Test
+    void invalidQuantityRulesAreReportedAtTheirLines() {
+        files.page("nl/checklist/bad.md", "bad", "checklist", "nl", "national", "Fout", """
+                sections:
+                  - id: things
+                    title: Dingen
+                    items:
+                      - id: unicorn-food
+                        text: Eenhoornvoer
+                        unit: porties
+                        quantity: {amount: 2, per: unicorn-day}
+                      - id: negative
+                        text: Min
+                        unit: stuks
+                        quantity: {amount: -1, per: person}
+                      - id: unitless
+                        text: Zonder eenheid
+                        quantity: {amount: 1, per: household}
+                      - id: typo
+                        text: Typfout
+                        quantiy: {amount: 1, per: household}
+                      - id: odd-need
+                        text: Vreemd
+                        needs: [jetpack]
+                """, "Tekst.\n");
+
+        CliRun run = validate();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("nl/checklist/bad.md:16: unknown 'per' value 'unicorn-day'")
+                .contains("nl/checklist/bad.md:20: amount must be more than 0")
+                .contains("nl/checklist/bad.md:21: item 'unitless' has a quantity but no 'unit'")
+                .contains("nl/checklist/bad.md:26: unknown field 'quantiy' in an item")
+                .contains("nl/checklist/bad.md:29: unknown need 'jetpack'");
+    }
+
+    @Test
+    void translationsGiveWordsButNeitherRulesNorNewItems() {
+        files.page("en/checklist/kit.md", "kit", "checklist", "en", "national", "Kit", """
+                sections:
+                  - id: water
+                    title: Water
+                    items:
+                      - id: drinking-water
+                        text: Drinking water
+                        quantity: {amount: 5, per: person-day}
+                """, "- water\n");
+        CliRun withRule = validate();
+        files.page("en/checklist/kit.md", "kit", "checklist", "en", "national", "Kit", """
+                sections:
+                  - id: water
+                    title: Water
+                    items:
+                      - id: invented
+                        text: Something new
+                """, "- water\n");
+        CliRun withNewItem = validate();
+
+        assertThat(withRule.exitCode()).isEqualTo(1);
+        assertThat(withRule.out()).contains("en/checklist/kit.md:15: 'quantity' is written only in the source-language file");
+        assertThat(withNewItem.exitCode()).isEqualTo(1);
+        assertThat(withNewItem.out()).contains("en/checklist/kit.md:1: item 'invented' is not in nl/checklist/kit.md");
+    }
+
+    @Test
+    void aChecklistWithoutItemsAndAnAdditionToNothingAreReported() {
+        files.page("nl/checklist/empty.md", "empty", "checklist", "nl", "national", "Leeg", "", "Tekst.\n")
+                .page("regions/GM0150/nl/checklist/extra.md", "extra", "checklist", "nl", "[GM0150]", "Extra",
+                        "adds_to: nothing\n" + KIT_SECTIONS.replace("drinking-water", "local-water"), "Tekst.\n");
+
+        CliRun run = validate();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("nl/checklist/empty.md:3: a checklist needs 'sections' with its items")
+                .contains("regions/GM0150/nl/checklist/extra.md:1: adds_to 'nothing' is not a national checklist");
     }
 
     @Test

@@ -95,6 +95,12 @@ class OpenApiContractTest extends ServerTestSupport {
         assertMatches("/api/v1/admin/organisations/{code}/audit", "get",
                 http.get("/api/v1/admin/organisations/" + admin.organisation() + "/audit", admin.token()));
         assertMatches("/api/v1/content", "get", http.get("/api/v1/content?locale=fy&region=GM0150"));
+        assertMatches("/api/v1/checklists/{id}", "get", http.get("/api/v1/checklists/emergency-kit?locale=fy&region=GM0150"));
+        assertMatches("/api/v1/checklists/{id}", "get", http.get("/api/v1/checklists/household-plan?locale=en"));
+        assertMatches("/api/v1/checklists/{id}", "get", http.get("/api/v1/checklists/no-such-list"));
+        assertMatches("/api/v1/kit/calculate", "post", http.post("/api/v1/kit/calculate?region=GM0150",
+                "{\"adults\":2,\"infants\":1,\"pets\":{\"dog\":1},\"needs\":[\"insulin\"]}", null));
+        assertMatches("/api/v1/kit/calculate", "post", http.post("/api/v1/kit/calculate", "{\"pets\":{\"hamster\":1}}", null));
         assertMatches("/api/v1/content", "get", http.get("/api/v1/content?kind=leaflet"));
         assertMatches("/api/v1/content/{id}", "get", http.get("/api/v1/content/emergency-kit?locale=en"));
         assertMatches("/api/v1/content/{id}", "get", http.get("/api/v1/content/resilience-points?region=GM0150&locale=en"));

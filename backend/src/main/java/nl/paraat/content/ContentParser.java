@@ -106,6 +106,16 @@ final class ContentParser {
         LocalDate updated = front.requiredText("updated").flatMap(value -> date(value, file, front.line("updated"), issues))
                 .orElse(null);
 
+        ChecklistTemplate checklist = null;
+        if (kind == ContentKind.CHECKLIST) {
+            checklist = ChecklistSections.read(front, file, location.locale().equals(configuration.sourceLocale()), issues);
+        } else if (front.has("sections")) {
+            issues.add(ContentIssue.error(file, front.line("sections"), "only checklists have 'sections'"));
+        }
+        String addsTo = front.text("adds_to").orElse(null);
+        if (addsTo != null && (kind != ContentKind.CHECKLIST || location.region() == null)) {
+            issues.add(ContentIssue.error(file, front.line("adds_to"), "only a regional checklist can add items to another checklist"));
+        }
         MarkdownRenderer.Rendered rendered = MarkdownRenderer.render(markdown, bodyLine);
         if (kind == ContentKind.RISK && rendered.sectionHeadings().size() != 3) {
             issues.add(ContentIssue.error(file, bodyLine, "a risk page needs exactly three '##' sections: before, during and after (found "
@@ -119,7 +129,7 @@ final class ContentParser {
         }
         return Optional.of(new Page(file, id, kind, title, summary, location.locale(), location.region(), scope, hazards,
                 front.list("cap_event_codes"), front.list("keywords"), publishFrom, publishUntil, order, front.list("tags"),
-                readingLevel, updated, markdown, rendered.html(), rendered.links(), rendered.sectionHeadings(), hash(text)));
+                readingLevel, updated, markdown, rendered.html(), rendered.links(), rendered.sectionHeadings(), checklist, addsTo, hash(text)));
     }
 
     private record Location(String locale, ContentKind kind, String region) {

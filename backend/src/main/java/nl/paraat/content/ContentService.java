@@ -122,6 +122,44 @@ public class ContentService {
                 key -> Representation.json(json, ContentViews.Detail.of(key.page(), key.fallback())));
     }
 
+    /**
+     * A checklist for residents of a region (its overlays apply), in a language; empty when there is no
+     * such checklist.
+     */
+    public java.util.Optional<LocalisedChecklist> checklist(String id, String locale, @Nullable String region) {
+        ContentSnapshot snapshot = current.get();
+        List<String> areas = areas(region);
+        Instant now = clock.instant();
+        return localised(snapshot, id, areas, locale, now).map(base -> {
+            List<LocalisedChecklist> additions = snapshot.additionsTo(id, areas, locale, now).stream()
+                    .map(addition -> localised(snapshot, addition.page().id(), areas, locale, now))
+                    .flatMap(java.util.Optional::stream).toList();
+            return additions.isEmpty() ? base : base.with(additions);
+        });
+    }
+
+    private java.util.Optional<LocalisedChecklist> localised(ContentSnapshot snapshot, String id, List<String> areas,
+                                                             String locale, Instant now) {
+        return snapshot.resolve(id, areas, locale, now)
+                .filter(resolved -> resolved.page().kind() == ContentKind.CHECKLIST)
+                .flatMap(chosen -> snapshot.resolve(id, areas, configuration.sourceLocale(), now)
+                        .filter(source -> source.level() == chosen.level())
+                        .map(source -> snapshot.cached(new ChecklistKey(source.page(), chosen.page(), locale),
+                                key -> LocalisedChecklist.of(key.source(), key.chosen(), key.locale(), snapshot.version()))));
+    }
+
+    /** The ids of a checklist's items as published nationally; empty when there is no such checklist. */
+    public java.util.Optional<java.util.Set<String>> checklistItemIds(String id) {
+        return checklist(id, configuration.sourceLocale(), null).map(checklist -> {
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            checklist.template().sections().forEach(section -> section.items().forEach(item -> ids.add(item.id())));
+            return java.util.Set.copyOf(ids);
+        });
+    }
+
+    private record ChecklistKey(Page source, Page chosen, String locale) {
+    }
+
     /** Reads the folder again and swaps it in when it is valid; an invalid folder leaves the served version as it was. */
     @Transactional
     ContentViews.ReloadResult reload(String actor, String organisation) {
@@ -144,7 +182,7 @@ public class ContentService {
         return current.get().version();
     }
 
-    java.time.Duration maxAge() {
+    public java.time.Duration maxAge() {
         return configuration.maxAge();
     }
 

@@ -99,6 +99,19 @@ final class ContentSnapshot {
         return resolved;
     }
 
+    /** Regional checklists that add items to a checklist, for the request's areas: safety region first, then municipality. */
+    List<Resolved> additionsTo(String checklistId, List<String> areas, String locale, Instant now) {
+        List<Resolved> additions = new ArrayList<>();
+        for (List<Page> variants : variantsById.values()) {
+            Page any = variants.get(0);
+            if (checklistId.equals(any.addsTo())) {
+                resolve(any.id(), areas, locale, now).filter(resolved -> !resolved.page().national()).ifPresent(additions::add);
+            }
+        }
+        additions.sort(Comparator.comparingInt(Resolved::level).reversed());
+        return additions;
+    }
+
     /** The risk page for a hazard, preferring the most specific area, then the lowest order. */
     Optional<Resolved> risk(Hazard hazard, List<String> areas, String locale, Instant now) {
         return riskIdsByHazard.getOrDefault(hazard, Set.of()).stream()

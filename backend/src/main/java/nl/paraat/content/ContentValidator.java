@@ -53,6 +53,9 @@ final class ContentValidator {
         }
         for (Page page : pages) {
             checkLinks(page, ids, issues);
+            if (page.addsTo() != null) {
+                checkAddition(page, kindById, sources, issues);
+            }
             if (!page.locale().equals(source)) {
                 checkTranslation(page, sources.get(page.translationKey()), issues);
             }
@@ -80,6 +83,41 @@ final class ContentValidator {
         if (!translation.hazards().equals(original.hazards())) {
             issues.add(ContentIssue.error(translation.file(), 1, "hazards differ from " + original.file()));
         }
+        if (translation.checklist() != null && original.checklist() != null) {
+            checkChecklistTranslation(translation, original, issues);
+        }
+    }
+
+    /** A translation gives the words for the original's items: it cannot invent items, and should not skip any. */
+    private static void checkChecklistTranslation(Page translation, Page original, List<ContentIssue> issues) {
+        Set<String> originalIds = itemIds(original.checklist());
+        Set<String> translatedIds = itemIds(translation.checklist());
+        translatedIds.stream().filter(id -> !originalIds.contains(id)).sorted().forEach(id ->
+                issues.add(ContentIssue.error(translation.file(), 1, "item '" + id + "' is not in " + original.file())));
+        long missing = originalIds.stream().filter(id -> !translatedIds.contains(id)).count();
+        if (missing > 0) {
+            issues.add(ContentIssue.warning(translation.file(), 1, missing + " items of " + original.file()
+                    + " are not translated; the app shows them in the original language"));
+        }
+    }
+
+    /** Added items join the national checklist's ids, so they must not take one of its ids. */
+    private static void checkAddition(Page addition, Map<String, ContentKind> kindById, Map<String, Page> sources,
+                                      List<ContentIssue> issues) {
+        Page base = sources.get("/" + ContentKind.CHECKLIST.code() + "/" + addition.addsTo());
+        if (kindById.get(addition.addsTo()) != ContentKind.CHECKLIST || base == null) {
+            issues.add(ContentIssue.error(addition.file(), 1, "adds_to '" + addition.addsTo() + "' is not a national checklist"));
+            return;
+        }
+        Set<String> baseIds = itemIds(base.checklist());
+        itemIds(addition.checklist()).stream().filter(baseIds::contains).sorted().forEach(id ->
+                issues.add(ContentIssue.error(addition.file(), 1, "item '" + id + "' is already in " + base.file())));
+    }
+
+    private static Set<String> itemIds(ChecklistTemplate checklist) {
+        Set<String> ids = new HashSet<>();
+        checklist.sections().forEach(section -> section.items().forEach(item -> ids.add(item.id())));
+        return ids;
     }
 
     private void reportMissingTranslations(List<Page> pages, Map<String, Page> sources, List<ContentIssue> issues) {

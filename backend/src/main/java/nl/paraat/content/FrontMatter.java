@@ -25,7 +25,7 @@ import java.util.Set;
 final class FrontMatter {
 
     static final Set<String> FIELDS = Set.of("id", "kind", "title", "summary", "locale", "scope", "hazards",
-            "cap_event_codes", "keywords", "publish_from", "publish_until", "order", "tags", "reading_level", "updated");
+            "cap_event_codes", "keywords", "publish_from", "publish_until", "order", "tags", "reading_level", "updated", "sections", "adds_to");
 
     private final String file;
     private final int firstLine;
@@ -75,7 +75,11 @@ final class FrontMatter {
         return node == null ? firstLine : line(node);
     }
 
-    private int line(Node node) {
+    Optional<Node> node(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    int line(Node node) {
         return firstLine + node.getStartMark().getLine();
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param folderRegion the region folder the file lives in ({@code regions/<code>/}), or null for national pages
  * @param scope        the area codes the page applies to; empty for national pages
+ * @param checklist    the items of a checklist; null for other kinds
+ * @param addsTo       a regional checklist whose items are added to this (national) checklist
  * @param hash         a digest of the file, identifying this version of it
  */
 record Page(String file,
@@ -34,6 +36,8 @@ record Page(String file,
             String html,
             List<MarkdownRenderer.PageLink> links,
             List<String> sectionHeadings,
+            @Nullable ChecklistTemplate checklist,
+            @Nullable String addsTo,
             String hash) {
 
     boolean national() {
