@@ -24,6 +24,9 @@ import java.util.List;
 @ServerFilter(value = "/api/**", patternStyle = FilterPatternStyle.ANT)
 final class PublicWriteRateLimitFilter implements Ordered {
 
+    /** POSTs that compute an answer from their body and store nothing: the kit calculator. */
+    private static final List<String> READ_ONLY_POSTS = List.of("/api/v1/kit/calculate");
+
     private final FixedWindowCounter counter;
     private final ErrorResponseProcessor<?> problems;
 
@@ -42,7 +45,8 @@ final class PublicWriteRateLimitFilter implements Ordered {
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
         if (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
-                || request.getMethod() == HttpMethod.OPTIONS || request.getPath().startsWith("/api/v1/admin/")) {
+                || request.getMethod() == HttpMethod.OPTIONS || request.getPath().startsWith("/api/v1/admin/")
+                || READ_ONLY_POSTS.contains(request.getPath())) {
             return null;
         }
         long retryAfterSeconds = counter.tryAcquire(clientKey(request), System.currentTimeMillis());

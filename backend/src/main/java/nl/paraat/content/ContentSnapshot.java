@@ -26,6 +26,7 @@ final class ContentSnapshot {
     private final int pageCount;
     private final Map<String, List<Page>> variantsById;
     private final Map<Hazard, Set<String>> riskIdsByHazard = new EnumMap<>(Hazard.class);
+    private final Map<String, List<String>> additionIdsByChecklist = new TreeMap<>();
     private final Map<Object, Object> responses = new ConcurrentHashMap<>();
 
     ContentSnapshot(List<Page> pages, String sourceLocale) {
@@ -36,6 +37,9 @@ final class ContentSnapshot {
         pages.stream().sorted(Comparator.comparing(Page::file)).forEach(page -> {
             byId.computeIfAbsent(page.id(), id -> new ArrayList<>()).add(page);
             digest.append(page.file()).append('=').append(page.hash()).append('\n');
+            if (page.addsTo() != null && !additionIdsByChecklist.getOrDefault(page.addsTo(), List.of()).contains(page.id())) {
+                additionIdsByChecklist.computeIfAbsent(page.addsTo(), id -> new ArrayList<>()).add(page.id());
+            }
             if (page.kind() == ContentKind.RISK) {
                 riskIdsByHazard.computeIfAbsent(page.hazards().get(0), h -> new TreeSet<>()).add(page.id());
             }
@@ -102,11 +106,8 @@ final class ContentSnapshot {
     /** Regional checklists that add items to a checklist, for the request's areas: safety region first, then municipality. */
     List<Resolved> additionsTo(String checklistId, List<String> areas, String locale, Instant now) {
         List<Resolved> additions = new ArrayList<>();
-        for (List<Page> variants : variantsById.values()) {
-            Page any = variants.get(0);
-            if (checklistId.equals(any.addsTo())) {
-                resolve(any.id(), areas, locale, now).filter(resolved -> !resolved.page().national()).ifPresent(additions::add);
-            }
+        for (String id : additionIdsByChecklist.getOrDefault(checklistId, List.of())) {
+            resolve(id, areas, locale, now).filter(resolved -> !resolved.page().national()).ifPresent(additions::add);
         }
         additions.sort(Comparator.comparingInt(Resolved::level).reversed());
         return additions;

@@ -1,5 +1,6 @@
 package nl.paraat.checklist;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import nl.paraat.testing.Http;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /api/v1/kit/calculate} on the real content folder, against hand-computed quantities. */
 @MicronautTest(transactional = false)
+@Property(name = "paraat.rate-limit.public-writes-per-minute", value = "5")
 class KitCalculatorApiTest extends ServerTestSupport {
 
     @Test
@@ -100,6 +102,13 @@ class KitCalculatorApiTest extends ServerTestSupport {
         assertRefused("{\"adults\":1,\"needs\":[\"medication\",\"jetpack\"]}", "needs[1]");
         assertRefused("{}", "adults");
         assertRefused("{\"adults\":\"two\"}", "adults");
+    }
+
+    @Test
+    void calculatingStoresNothingSoItIsNotBoundByThePublicWriteLimit() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(http.post("/api/v1/kit/calculate", "{\"adults\":1}", null).status()).isEqualTo(200);
+        }
     }
 
     @Test
