@@ -141,6 +141,7 @@ class OpenApiContractTest extends ServerTestSupport {
         assertMatches("/api/v1/points/{id}", "get", http.get("/api/v1/points/" + pointId));
         assertAlertResponsesMatch();
         assertDeviceResponsesMatch();
+        assertProgressResponsesMatch();
         assertMatches("/health", "get", http.get("/health"));
         assertMatches("/health/readiness", "get", http.get("/health/readiness"));
     }
@@ -159,6 +160,35 @@ class OpenApiContractTest extends ServerTestSupport {
         assertMatches("/api/v1/devices/{id}", "get", http.send("GET", device, null, "X-Device-Secret", "wrong"));
         assertMatches("/api/v1/devices/{id}", "delete", http.send("DELETE", device, null, "X-Device-Secret", secret));
         assertMatches("/api/v1/devices/{id}", "get", http.send("GET", device, null, "X-Device-Secret", secret));
+    }
+
+    private void assertProgressResponsesMatch() throws IOException {
+        Http.Response registered = http.post("/api/v1/devices", "", null);
+        String progress = "/api/v1/devices/" + registered.json().get("deviceId").getStringValue() + "/progress";
+        String secret = registered.json().get("deviceSecret").getStringValue();
+        String template = "/api/v1/devices/{id}/progress";
+        assertMatches(template, "get", http.send("GET", progress, null, "X-Device-Secret", secret));
+        String body = "{\"municipality\":\"GM0150\",\"checklists\":{\"household-plan\":{\"done\":[\"meeting-place\"],"
+                + "\"complete\":false}},\"needsHelp\":{\"optIn\":true,\"categories\":[\"mobility\"]}}";
+        assertMatches(template, "put", http.send("PUT", progress, body, "X-Device-Secret", secret));
+        assertMatches(template, "put", http.send("PUT", progress, body.replace("meeting-place", "nope"), "X-Device-Secret", secret));
+        assertMatches(template, "get", http.send("GET", progress, null, "X-Device-Secret", secret));
+        assertMatches(template, "get", http.send("GET", progress, null, "X-Device-Secret", "wrong"));
+        for (int i = 0; i < 20; i++) {
+            // enough households for published figures beside suppressed ones
+            Http.Response household = http.post("/api/v1/devices", "", null);
+            http.send("PUT", "/api/v1/devices/" + household.json().get("deviceId").getStringValue() + "/progress",
+                    body.replace("false", i < 10 ? "true" : "false"), "X-Device-Secret",
+                    household.json().get("deviceSecret").getStringValue());
+        }
+        String stats = "/api/v1/admin/stats/readiness";
+        AuthFixtures.Member editor = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION,
+                List.of("VR04"), Role.EDITOR);
+        assertMatches(stats, "get", http.get(stats + "?region=VR04", editor.token()));
+        assertMatches(stats, "get", http.get(stats + "?region=GM0150", editor.token()));
+        assertMatches(stats, "get", http.get(stats + "?region=VR01", editor.token()));
+        assertMatches(stats, "get", http.get(stats + "?region=XX", editor.token()));
+        assertMatches(stats, "get", http.get(stats + "?region=VR04"));
     }
 
     private void assertAlertResponsesMatch() throws IOException {

@@ -39,15 +39,18 @@ public class DeviceService {
     private final RegionService regions;
     private final Clock clock;
     private final ApplicationEventPublisher<DeviceSubscriptionChanged> events;
+    private final ApplicationEventPublisher<DeviceErased> erasures;
     private final List<String> locales;
 
     DeviceService(DeviceRepositories.Devices devices, DeviceRepositories.Areas areas, RegionService regions, Clock clock,
-                  ApplicationEventPublisher<DeviceSubscriptionChanged> events, ContentConfiguration content) {
+                  ApplicationEventPublisher<DeviceSubscriptionChanged> events,
+                  ApplicationEventPublisher<DeviceErased> erasures, ContentConfiguration content) {
         this.devices = devices;
         this.areas = areas;
         this.regions = regions;
         this.clock = clock;
         this.events = events;
+        this.erasures = erasures;
         this.locales = content.locales();
     }
 
@@ -94,10 +97,20 @@ public class DeviceService {
     void delete(String deviceId, String secret) {
         Device device = authenticated(deviceId, secret);
         List<String> before = followedBy(device);
+        // before the device row goes, so that what other features keep about it can still refer to it
+        erasures.publishEvent(new DeviceErased(device.id()));
         areas.deleteByDeviceId(device.id());
         devices.delete(device);
         events.publishEvent(new DeviceSubscriptionChanged(device.pushToken(), device.locale(), before, device.testAlerts(),
                 null, null, List.of(), false));
+    }
+
+    /**
+     * For other features' device endpoints: the internal id of the device with this public id and
+     * secret. An unknown id gives 404 and a missing or wrong secret 401, as on the device's own endpoints.
+     */
+    public long authenticate(String deviceId, String secret) {
+        return authenticated(deviceId, secret).id();
     }
 
     /** Push tokens of apps that did not check in for 270 days are dropped; the device can register a new one. */
