@@ -24,8 +24,8 @@ url="http://127.0.0.1:$port"
 echo "-- one answer:"
 curl -s -X POST -H 'Content-Type: application/json' -d '{"adults":2,"infants":1,"pets":{"dog":1}}' "$url/api/v1/kit/calculate" \
   | head -c 300; echo " ..."
-echo "-- warm-up"
-wrk -t2 -c32 -d10s -s bench/kit-requests.lua "$url" >/dev/null
+echo "-- warm-up (30 s: the JIT takes a while on this code)"
+wrk -t2 -c32 -d30s -s bench/kit-requests.lua "$url" >/dev/null
 echo "-- measured: 2 threads, 32 connections, ${seconds}s"
 wrk -t2 -c32 -d"${seconds}s" --latency -s bench/kit-requests.lua "$url" | grep -E "Requests/sec|50%|90%|99%|requests in|Non-2xx"
 echo "-- measured: 2 threads, 64 connections, ${seconds}s"

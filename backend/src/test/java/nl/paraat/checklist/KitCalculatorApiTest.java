@@ -122,6 +122,9 @@ class KitCalculatorApiTest extends ServerTestSupport {
         String etag = plan.headers().firstValue("ETag").orElseThrow();
         assertThat(http.getWithHeader("/api/v1/checklists/household-plan?locale=en", "If-None-Match", etag).status())
                 .isEqualTo(304);
+        Http.Response continuity = http.get("/api/v1/checklists/continuity?locale=en");
+        assertThat(continuity.status()).isEqualTo(200);
+        assertThat(continuity.json().get("title").getStringValue()).startsWith("Continuity checklist");
         assertThat(http.get("/api/v1/checklists/no-such-list").status()).isEqualTo(404);
         assertThat(http.get("/api/v1/checklists/72-hours").status()).isEqualTo(404);
     }
