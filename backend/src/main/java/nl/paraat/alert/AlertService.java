@@ -122,6 +122,15 @@ public class AlertService {
         return AtomFeed.write(area.strip().toUpperCase(Locale.ROOT), baseUrl, alerts.alerts(), clock.instant());
     }
 
+    /** The alerts active in an area now, in the language (else Dutch), for the offline bundle; by id. */
+    @ReadOnly
+    public java.util.Map<String, Object> offlineAlerts(String area, String locale) {
+        java.util.Map<String, Object> active = new java.util.TreeMap<>();
+        activeAlerts(area, null, null, locale, null, false).alerts()
+                .forEach(alert -> active.put(Long.toString(alert.id()), alert));
+        return active;
+    }
+
     private static Optional<CapMessage> readCap(byte[] xml, List<Problem.FieldError> errors) {
         try {
             CapReader.Result result = CapReader.read(CapXml.parse(xml));

@@ -157,6 +157,25 @@ public class ContentService {
         });
     }
 
+    /** Every page residents of the region may read, in the language (else Dutch), for the offline bundle; by id. */
+    public java.util.Map<String, Object> offlinePages(String locale, @Nullable String region) {
+        java.util.Map<String, Object> pages = new java.util.TreeMap<>();
+        current.get().resolveAll(areas(region), locale, clock.instant()).stream()
+                .filter(resolved -> resolved.page().addsTo() == null)
+                .forEach(resolved -> pages.put(resolved.page().id(), ContentViews.Offline.of(resolved.page(), resolved.fallback())));
+        return pages;
+    }
+
+    /** Every checklist of the region with its rules and prompts, for the offline bundle; by id. */
+    public java.util.Map<String, Object> offlineChecklists(String locale, @Nullable String region) {
+        java.util.Map<String, Object> checklists = new java.util.TreeMap<>();
+        current.get().resolveAll(areas(region), locale, clock.instant()).stream()
+                .filter(resolved -> resolved.page().kind() == ContentKind.CHECKLIST && resolved.page().addsTo() == null)
+                .forEach(resolved -> checklist(resolved.page().id(), locale, region)
+                        .ifPresent(checklist -> checklists.put(checklist.id(), checklist)));
+        return checklists;
+    }
+
     private record ChecklistKey(Page source, Page chosen, String locale) {
     }
 

@@ -42,6 +42,22 @@ final class ContentViews {
         }
     }
 
+    /**
+     * A page kept on the phone for when the internet is gone: Markdown only, which apps render
+     * themselves (with HTML switched off), because the HTML would make the offline bundle about a
+     * third larger for the same words.
+     */
+    @Serdeable
+    record Offline(String id, ContentKind kind, String title, String summary, String locale, boolean fallback,
+                   List<Hazard> hazards, List<String> capEventCodes, List<String> tags, int order, LocalDate updated,
+                   String markdown) {
+
+        static Offline of(Page page, boolean fallback) {
+            return new Offline(page.id(), page.kind(), page.title(), page.summary(), page.locale(), fallback,
+                    page.hazards(), page.capEventCodes(), page.tags(), page.order(), page.updated(), page.markdown());
+        }
+    }
+
     @Serdeable
     record RiskSummary(Hazard hazard, String id, String title, String summary, String locale, boolean fallback,
                        List<String> scope) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -89,6 +90,20 @@ public class PointService {
             throw ProblemException.notFound("No point " + id + ".");
         }
         return point;
+    }
+
+    /** The public points (GeoJSON features, with status and opening hours) in these municipalities, by id. */
+    public Map<String, Object> offlinePoints(Set<String> municipalities) {
+        if (catalog.index() == null) {
+            catalog.refresh();
+        }
+        Map<String, Object> features = new java.util.TreeMap<>();
+        for (Point point : catalog.index().all()) {
+            if (point.status() != PointStatus.PLANNED && municipalities.contains(point.municipality())) {
+                features.put(Long.toString(point.id()), PointViews.Feature.of(point));
+            }
+        }
+        return features;
     }
 
     /** The public points of a region as a GeoJSON FeatureCollection, cached until the points change. */

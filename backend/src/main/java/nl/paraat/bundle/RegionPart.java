@@ -1,0 +1,90 @@
+package nl.paraat.bundle;
+
+import io.micronaut.serde.annotation.Serdeable;
+import nl.paraat.region.AreaRef;
+import nl.paraat.region.RegionService;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The bundle's map of the area: the safety region's outline, simplified to about 100 m (enough to
+ * draw, a fraction of the size), its municipalities and its neighbouring safety regions.
+ */
+final class RegionPart {
+
+    private static final double SIMPLIFY_DEGREES = 0.001;
+    private static final double NEIGHBOUR_DEGREES = 0.005;
+
+    private RegionPart() {
+    }
+
+    @Serdeable
+    record View(String code, String name, AreaRef safetyRegion, List<AreaRef> municipalities, List<AreaRef> neighbours,
+                Map<String, Object> boundary) {
+    }
+
+    /** The safety region a request's region lies in (itself when it is one). */
+    static String safetyRegionOf(String code, RegionService regions) {
+        return code.startsWith("VR") ? code : regions.safetyRegionOf(code).orElseThrow();
+    }
+
+    static Set<String> neighbours(String safetyRegion, RegionService regions) {
+        Geometry outline = regions.boundary(safetyRegion).orElseThrow();
+        Set<String> neighbours = new TreeSet<>();
+        for (String municipality : regions.municipalitiesIntersecting(outline.buffer(NEIGHBOUR_DEGREES))) {
+            regions.safetyRegionOf(municipality).filter(vr -> !vr.equals(safetyRegion)).ifPresent(neighbours::add);
+        }
+        return neighbours;
+    }
+
+    static View of(String code, RegionService regions) {
+        String safetyRegion = safetyRegionOf(code, regions);
+        List<AreaRef> municipalities = regions.municipalitiesOf(safetyRegion).stream()
+                .map(municipality -> regions.area(municipality).orElseThrow()).toList();
+        List<AreaRef> neighbours = neighbours(safetyRegion, regions).stream()
+                .map(vr -> regions.area(vr).orElseThrow()).toList();
+        Geometry outline = TopologyPreservingSimplifier.simplify(regions.boundary(safetyRegion).orElseThrow(), SIMPLIFY_DEGREES);
+        return new View(code, regions.area(code).orElseThrow().name(), regions.area(safetyRegion).orElseThrow(),
+                municipalities, neighbours, geoJson(outline));
+    }
+
+    private static Map<String, Object> geoJson(Geometry geometry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<Object> polygons = new ArrayList<>();
+        for (int i = 0; i < geometry.getNumGeometries(); i++) {
+            if (geometry.getGeometryN(i) instanceof Polygon polygon) {
+                polygons.add(rings(polygon));
+            }
+        }
+        json.put("type", "MultiPolygon");
+        json.put("coordinates", polygons);
+        return json;
+    }
+
+    private static List<Object> rings(Polygon polygon) {
+        List<Object> rings = new ArrayList<>();
+        rings.add(positions(polygon.getExteriorRing().getCoordinates()));
+        for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
+            rings.add(positions(polygon.getInteriorRingN(i).getCoordinates()));
+        }
+        return rings;
+    }
+
+    private static List<double[]> positions(Coordinate[] coordinates) {
+        List<double[]> positions = new ArrayList<>(coordinates.length);
+        for (Coordinate coordinate : coordinates) {
+            // five decimals: about a metre, which is more than the simplified outline means
+            positions.add(new double[]{Math.round(coordinate.x * 1e5) / 1e5, Math.round(coordinate.y * 1e5) / 1e5});
+        }
+        return positions;
+    }
+}
