@@ -95,6 +95,10 @@ class OpenApiContractTest extends ServerTestSupport {
         assertMatches("/api/v1/admin/organisations/{code}/audit", "get",
                 http.get("/api/v1/admin/organisations/" + admin.organisation() + "/audit", admin.token()));
         assertMatches("/api/v1/content", "get", http.get("/api/v1/content?locale=fy&region=GM0150"));
+        assertMatches("/api/v1/bundle", "get", http.get("/api/v1/bundle?region=GM0150&locale=en"));
+        assertMatches("/api/v1/bundle", "get", http.get("/api/v1/bundle?region=VR04&since=0123456789abcdef0123456789abcdef"));
+        assertMatches("/api/v1/bundle", "get", http.get("/api/v1/bundle?region=GM9999"));
+        assertMatches("/api/v1/keys", "get", http.get("/api/v1/keys"));
         assertMatches("/api/v1/checklists/{id}", "get", http.get("/api/v1/checklists/emergency-kit?locale=fy&region=GM0150"));
         assertMatches("/api/v1/checklists/{id}", "get", http.get("/api/v1/checklists/household-plan?locale=en"));
         assertMatches("/api/v1/checklists/{id}", "get", http.get("/api/v1/checklists/no-such-list"));

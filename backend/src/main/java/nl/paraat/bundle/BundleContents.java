@@ -9,13 +9,13 @@ import java.util.TreeMap;
 
 /**
  * The items of one bundle, each already written as JSON, by group ({@code pages}, {@code checklists},
- * {@code points}, {@code alerts}, {@code region}, {@code keys}) and key. Every item has a digest, so
+ * {@code points}, {@code alerts}, {@code area}, {@code keys}) and key. Every item has a digest, so
  * two versions can be compared item by item, and the version is the digest of them all.
  */
 record BundleContents(Map<String, Map<String, byte[]>> groups, String manifest, String version) {
 
     static final int SCHEMA_VERSION = 1;
-    static final java.util.List<String> GROUPS = java.util.List.of("pages", "checklists", "points", "alerts", "region", "keys");
+    static final java.util.List<String> GROUPS = java.util.List.of("pages", "checklists", "points", "alerts", "area", "keys");
 
     static BundleContents of(Map<String, Map<String, Object>> items, JsonMapper json) {
         Map<String, Map<String, byte[]>> groups = new TreeMap<>();

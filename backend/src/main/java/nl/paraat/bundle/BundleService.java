@@ -132,7 +132,7 @@ public class BundleService {
         items.put("checklists", content.offlineChecklists(key.locale(), key.region()));
         items.put("points", points.offlinePoints(municipalities));
         items.put("alerts", alerts.offlineAlerts(key.region(), key.locale()));
-        items.put("region", Map.of("area", area));
+        items.put("area", Map.of(key.region(), area));
         items.put("keys", signingKeys);
         return items;
     }

@@ -12,7 +12,9 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,11 @@ import java.util.Map;
  * Paraat's signing keys. Bundles and alerts are signed with detached JWS (RFC 7515, appendix F) using
  * ES256, so anything that can check a JWS can check them, with the public keys published at
  * {@code /api/v1/keys} and inside every bundle. Announcing the next key before signing with it lets an
- * app that holds an old bundle trust data signed after the rotation.
+ * app that holds an old bundle trust data signed after the rotation. Read at start-up, so that a bad
+ * key file stops the server instead of the first download.
  */
-@Singleton
+@Context
+@Requires(notEnv = Environment.CLI)
 public class SigningKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);

@@ -72,7 +72,7 @@ class BundleApiTest extends ServerTestSupport {
         assertThat(bundle.get("checklists").get("household-plan")).isNotNull();
         assertThat(keys(bundle.get("points"))).contains(Long.toString(deventer), Long.toString(enschede))
                 .doesNotContain(Long.toString(rotterdam));
-        JsonNode area = bundle.get("region").get("area");
+        JsonNode area = bundle.get("area").get("GM0150");
         assertThat(area.get("safetyRegion").get("code").getStringValue()).isEqualTo("VR04");
         assertThat(text(area.get("neighbours"))).contains("VR05");
         assertThat(text(area.get("municipalities"))).contains("GM0150").contains("Deventer");
