@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
+import nl.paraat.common.SigningKeys;
 
 /**
  * A bundle or a delta as sent: the JSON, the same compressed once (not per request), and a detached

@@ -7,6 +7,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import nl.paraat.alert.AlertService;
 import nl.paraat.common.ProblemException;
+import nl.paraat.common.SigningKeys;
 import nl.paraat.content.ContentService;
 import nl.paraat.point.PointService;
 import nl.paraat.region.RegionService;

@@ -9,6 +9,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.util.Map;
+import nl.paraat.common.SigningKeys;
 
 /** The public keys that bundles and alerts are signed with. */
 @Controller("/api/v1/keys")

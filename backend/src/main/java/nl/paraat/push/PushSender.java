@@ -3,7 +3,9 @@ package nl.paraat.push;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import nl.paraat.alert.PushContent;
+import io.micronaut.json.JsonMapper;
 import nl.paraat.common.Geohash;
+import nl.paraat.common.SigningKeys;
 import nl.paraat.content.ContentConfiguration;
 import nl.paraat.device.DeviceService;
 import nl.paraat.device.PushTarget;
@@ -45,9 +47,11 @@ class PushSender {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final List<String> languages;
+    private final SigningKeys signing;
+    private final JsonMapper json;
 
     PushSender(PushChannel channel, PushHealth health, DeviceService devices, SendRateLimiter rate, PushSettings settings,
-               MeterRegistry metrics, Clock clock, ContentConfiguration content) {
+               MeterRegistry metrics, Clock clock, ContentConfiguration content, SigningKeys signing, JsonMapper json) {
         this.channel = channel;
         this.health = health;
         this.devices = devices;
@@ -56,6 +60,8 @@ class PushSender {
         this.metrics = metrics;
         this.clock = clock;
         this.languages = content.locales();
+        this.signing = signing;
+        this.json = json;
     }
 
     /** The push service refused the credentials; the chunk stays unsent and its lease runs out. */
@@ -161,9 +167,25 @@ class PushSender {
         double[] box = content.boundingBox();
         data.put("bbox", box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
         data.put("link", "paraat://alerts/" + content.alertId());
+        data.put("sig", signature(data, text.headline(), body));
         Duration ttl = Duration.between(clock.instant(), content.expires());
         return new PushMessage(token, topic, text.headline(), body, data, content.collapseKey(),
                 ttl.isNegative() ? Duration.ZERO : ttl, content.urgent());
+    }
+
+    /**
+     * A compact JWS (ES256) over the message as the phone shows it, so that an app can tell a Paraat
+     * alert from a forged one with the keys of its offline bundle; built once per language, not per device.
+     */
+    private String signature(Map<String, String> data, String title, String body) {
+        Map<String, String> signed = new LinkedHashMap<>(data);
+        signed.put("title", title);
+        signed.put("body", body);
+        try {
+            return signing.signAttached(json.writeValueAsBytes(signed));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The geohash cells (and their coarser parents) that touch the area's shapes. */

@@ -102,6 +102,29 @@ class PushFanOutTest extends ServerTestSupport implements TestPropertyProvider {
     }
 
     @Test
+    void theMessageCarriesASignatureOfWhatThePhoneShowsVerifiableWithThePublishedKeys() throws Exception {
+        device("signed-token", "en", "GM0150", null, false);
+        publish("Actual", "\"codes\":[\"GM0150\"]");
+        drain(dispatcher);
+
+        JsonNode message = received().get("signed-token");
+        com.nimbusds.jose.JWSObject jws = com.nimbusds.jose.JWSObject.parse(message.get("data").get("sig").getStringValue());
+        com.nimbusds.jose.jwk.JWKSet keys = com.nimbusds.jose.jwk.JWKSet.parse(http.get("/api/v1/keys").body());
+        com.nimbusds.jose.jwk.ECKey key = (com.nimbusds.jose.jwk.ECKey) keys.getKeyByKeyId(jws.getHeader().getKeyID());
+
+        assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key.toECPublicKey()))).isTrue();
+        Map<String, Object> signed = jws.getPayload().toJSONObject();
+        assertThat(signed.get("title")).isEqualTo(title(message));
+        assertThat(signed.get("body")).isEqualTo(message.get("notification").get("body").getStringValue());
+        assertThat(signed.get("alertId")).isEqualTo(message.get("data").get("alertId").getStringValue());
+        assertThat(signed.get("severity")).isEqualTo("Severe");
+        String forged = jws.getHeader().toBase64URL() + "." + com.nimbusds.jose.util.Base64URL.encode(
+                jws.getPayload().toString().replace("Power cut", "All clear")) + "." + jws.getSignature();
+        assertThat(com.nimbusds.jose.JWSObject.parse(forged).verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key.toECPublicKey())))
+                .isFalse();
+    }
+
+    @Test
     void exercisesReachOnlyDevicesThatOptedIn() {
         device("tester-token", "nl", "GM0150", null, true);
         device("resident-token", "nl", "GM0150", null, false);

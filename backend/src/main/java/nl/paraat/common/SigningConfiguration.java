@@ -1,4 +1,4 @@
-package nl.paraat.bundle;
+package nl.paraat.common;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;

@@ -1,4 +1,4 @@
-package nl.paraat.bundle;
+package nl.paraat.common;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -70,6 +70,18 @@ public class SigningKeys {
                     new Payload(payload));
             jws.sign(signer);
             return jws.serialize(true);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing failed", e);
+        }
+    }
+
+    /** A compact JWS carrying the payload, for data that travels on its own (a push message). */
+    public String signAttached(byte[] payload) {
+        try {
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(current.getKeyID()).build(),
+                    new Payload(payload));
+            jws.sign(signer);
+            return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing failed", e);
         }
