@@ -142,10 +142,24 @@ class FcmPushChannel implements PushChannel {
     }
 
     /** A message's notification and platform settings, which are the same for every device it goes to. */
-    private record Parts(Notification notification, Map<String, String> data, AndroidConfig android, ApnsConfig apns) {
+    private record Parts(@io.micronaut.core.annotation.Nullable Notification notification, Map<String, String> data, AndroidConfig android, ApnsConfig apns) {
 
         static Parts of(PushMessage push) {
             long ttlMillis = Math.max(0, push.timeToLive().toMillis());
+            String expiration = Long.toString(System.currentTimeMillis() / 1000 + ttlMillis / 1000);
+            if (push.silent()) {
+                // Data only, normal priority: background delivery that neither wakes the screen nor uses the high-priority budget.
+                return new Parts(null, push.data(),
+                        AndroidConfig.builder().setPriority(AndroidConfig.Priority.NORMAL).setTtl(ttlMillis)
+                                .setCollapseKey(push.collapseKey()).build(),
+                        ApnsConfig.builder()
+                                .putHeader("apns-priority", "5")
+                                .putHeader("apns-push-type", "background")
+                                .putHeader("apns-collapse-id", push.collapseKey())
+                                .putHeader("apns-expiration", expiration)
+                                .setAps(Aps.builder().setContentAvailable(true).build())
+                                .build());
+            }
             return new Parts(Notification.builder().setTitle(push.title()).setBody(push.body()).build(), push.data(),
                     AndroidConfig.builder()
                             .setPriority(AndroidConfig.Priority.HIGH)
@@ -156,7 +170,7 @@ class FcmPushChannel implements PushChannel {
                     ApnsConfig.builder()
                             .putHeader("apns-priority", "10")
                             .putHeader("apns-collapse-id", push.collapseKey())
-                            .putHeader("apns-expiration", Long.toString(System.currentTimeMillis() / 1000 + ttlMillis / 1000))
+                            .putHeader("apns-expiration", expiration)
                             .setAps(Aps.builder()
                                     .setAlert(ApsAlert.builder().setTitle(push.title()).setBody(push.body()).build())
                                     .setSound("default")
@@ -172,7 +186,10 @@ class FcmPushChannel implements PushChannel {
             } else {
                 builder.setTopic(push.topic());
             }
-            return builder.setNotification(notification).putAllData(data).setAndroidConfig(android).setApnsConfig(apns).build();
+            if (notification != null) {
+                builder.setNotification(notification);
+            }
+            return builder.putAllData(data).setAndroidConfig(android).setApnsConfig(apns).build();
         }
     }
 

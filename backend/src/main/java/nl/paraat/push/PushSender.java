@@ -99,6 +99,28 @@ class PushSender {
         return deliver(messages);
     }
 
+    /**
+     * One message to every device that follows one of the municipalities (by token, chunk by chunk, or
+     * by topic in topic mode). For silent updates: no delivery accounting per alert.
+     *
+     * @return how many were sent
+     */
+    int sendToFollowers(PushMessage message, java.util.Collection<String> municipalities) {
+        if (settings.topicMode()) {
+            List<PushMessage> messages = new ArrayList<>();
+            municipalities.forEach(municipality -> languages.forEach(language ->
+                    messages.add(message.forTopic(Topics.of(municipality, language, false)))));
+            return deliver(messages).sent();
+        }
+        long[] range = devices.deviceIdRange();
+        int sent = 0;
+        for (long from = range[0]; range[1] != 0 && from <= range[1]; from += settings.chunkSize()) {
+            List<PushTarget> targets = devices.targets(from, from + settings.chunkSize() - 1, municipalities, Set.of(), false);
+            sent += deliver(targets.stream().map(target -> message.forToken(target.token())).toList()).sent();
+        }
+        return sent;
+    }
+
     private Outcome deliver(List<PushMessage> messages) {
         List<PushMessage> pending = messages;
         int sent = 0;

@@ -1,0 +1,82 @@
+package nl.paraat.push;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import nl.paraat.bundle.BundleService;
+import nl.paraat.content.ContentConfiguration;
+import nl.paraat.region.RegionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Tells apps with a silent push when the offline bundle of their safety region changed (content,
+ * points or alerts), so that they refresh it before a crisis takes the internet away. Throttled per
+ * region; one instance sends each notice, whichever claims it first.
+ */
+@Singleton
+@Requires(notEnv = Environment.CLI)
+class BundleUpdateNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundleUpdateNotifier.class);
+    private static final int SAFETY_REGIONS = 25;
+    /** The baseline version was never told to anyone, so it does not hold back the first real notice. */
+    private static final Instant NEVER = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final BundleService bundles;
+    private final BundleNotices notices;
+    private final PushSender sender;
+    private final RegionService regions;
+    private final BundleUpdateSettings settings;
+    private final String sourceLocale;
+    private final Clock clock;
+
+    BundleUpdateNotifier(BundleService bundles, BundleNotices notices, PushSender sender, RegionService regions,
+                         BundleUpdateSettings settings, ContentConfiguration content, Clock clock) {
+        this.bundles = bundles;
+        this.notices = notices;
+        this.sender = sender;
+        this.regions = regions;
+        this.settings = settings;
+        this.sourceLocale = content.sourceLocale();
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${paraat.push.bundle-updates.check-interval:10m}",
+            initialDelay = "${paraat.push.bundle-updates.check-interval:10m}")
+    void check() {
+        if (!settings.enabled()) {
+            return;
+        }
+        for (int number = 1; number <= SAFETY_REGIONS; number++) {
+            String region = String.format("VR%02d", number);
+            try {
+                notifyIfChanged(region);
+            } catch (RuntimeException e) {
+                LOG.warn("Bundle update notice for {} failed; trying again at the next check: {}", region, e.getMessage());
+            }
+        }
+    }
+
+    /** @return how many devices were told; 0 when nothing changed, it is too soon, or another instance sends */
+    int notifyIfChanged(String region) {
+        String version = bundles.version(region, sourceLocale);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (notices.insertIfAbsent(region, version, NEVER) == 1
+                || notices.claim(region, version, now, now.minus(settings.minInterval())) == 0) {
+            return 0;
+        }
+        PushMessage notice = PushMessage.silent(Map.of("type", "bundle-update", "region", region, "version", version),
+                "bundle-" + region, Duration.ofDays(1));
+        int told = sender.sendToFollowers(notice, regions.municipalitiesOf(region));
+        LOG.info("Told {} devices in {} that their offline bundle changed (version {})", told, region, version);
+        return told;
+    }
+}
