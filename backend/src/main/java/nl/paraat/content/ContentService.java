@@ -172,7 +172,7 @@ public class ContentService {
         current.get().resolveAll(areas(region), locale, clock.instant()).stream()
                 .filter(resolved -> resolved.page().kind() == ContentKind.CHECKLIST && resolved.page().addsTo() == null)
                 .forEach(resolved -> checklist(resolved.page().id(), locale, region)
-                        .ifPresent(checklist -> checklists.put(checklist.id(), checklist)));
+                        .ifPresent(checklist -> checklists.put(checklist.id(), checklist.withoutContentVersion())));
         return checklists;
     }
 

@@ -10,11 +10,16 @@ import java.util.Map;
  * in the requested language where translated.
  *
  * @param fallback       some words are in the source language because they are not translated yet
- * @param contentVersion the content version it was taken from, for caching
+ * @param contentVersion the content version it was taken from, for caching; absent in an offline bundle
  */
 @io.micronaut.serde.annotation.Serdeable
 public record LocalisedChecklist(String id, String title, String summary, String locale, boolean fallback,
-                                 String contentVersion, ChecklistTemplate template) {
+                                 @io.micronaut.core.annotation.Nullable String contentVersion, ChecklistTemplate template) {
+
+    /** Without the content version, which changes with any page: in a bundle, items change only when they do. */
+    LocalisedChecklist withoutContentVersion() {
+        return new LocalisedChecklist(id, title, summary, locale, fallback, null, template);
+    }
 
     /** This checklist with the sections of regional additions after its own. */
     LocalisedChecklist with(List<LocalisedChecklist> additions) {
