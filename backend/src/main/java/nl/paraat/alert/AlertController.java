@@ -13,8 +13,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+
+import nl.paraat.common.Representation;
+import nl.paraat.common.SigningKeys;
 
 import java.time.Duration;
 
@@ -26,10 +31,16 @@ class AlertController {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(30);
 
-    private final AlertService alerts;
+    static final String SIGNATURE_HEADER = "Paraat-Signature";
 
-    AlertController(AlertService alerts) {
+    private final AlertService alerts;
+    private final SigningKeys signing;
+    private final JsonMapper json;
+
+    AlertController(AlertService alerts, SigningKeys signing, JsonMapper json) {
         this.alerts = alerts;
+        this.signing = signing;
+        this.json = json;
     }
 
     @Get
@@ -40,8 +51,7 @@ class AlertController {
                                   @QueryValue @Nullable String locale,
                                   @QueryValue(defaultValue = "false") boolean includeTests,
                                   @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {
-        return alerts.active(area, lat, lon, locale, acceptLanguage, includeTests)
-                .respond(request, MAX_AGE, HttpHeaders.ACCEPT_LANGUAGE);
+        return signed(request, alerts.active(area, lat, lon, locale, acceptLanguage, includeTests));
     }
 
     /** Active alerts of an area as Atom, each entry linking to its CAP message. */
@@ -57,9 +67,16 @@ class AlertController {
     }
 
     @Get("/{id}")
-    AlertViews.PublicAlertDetail alert(@PathVariable long id, @QueryValue @Nullable String locale,
+    MutableHttpResponse<?> alert(HttpRequest<?> request, @PathVariable long id, @QueryValue @Nullable String locale,
                                  @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {
-        return alerts.publicAlert(id, locale, acceptLanguage);
+        return signed(request, Representation.json(json, alerts.publicAlert(id, locale, acceptLanguage)));
+    }
+
+    /** Alerts are signed like bundles, so that an alert passed on from phone to phone can be checked. */
+    private MutableHttpResponse<?> signed(HttpRequest<?> request, Representation representation) {
+        MutableHttpResponse<?> response = representation.respond(request, MAX_AGE, HttpHeaders.ACCEPT_LANGUAGE);
+        return response.status() == HttpStatus.OK
+                ? response.header(SIGNATURE_HEADER, signing.signDetached(representation.body())) : response;
     }
 
     private static String baseUrl(HttpRequest<?> request) {

@@ -97,6 +97,22 @@ class BundleApiTest extends ServerTestSupport {
     }
 
     @Test
+    void publishedAlertsAreSignedLikeBundles() throws Exception {
+        long alert = publishAlert("GM0150");
+        JWKSet published = JWKSet.parse(http.get("/api/v1/keys").body());
+
+        for (String path : new String[]{"/api/v1/alerts/" + alert, "/api/v1/alerts?area=GM0150"}) {
+            HttpResponse<byte[]> response = raw(path, null);
+            assertThat(response.statusCode()).isEqualTo(200);
+            String signature = response.headers().firstValue("Paraat-Signature").orElseThrow();
+            assertThat(verifies(signature, response.body(), published)).as(path).isTrue();
+            byte[] forged = new String(response.body(), StandardCharsets.UTF_8).replace("Stroomstoring", "Alles veilig")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(verifies(signature, forged, published)).as(path).isFalse();
+        }
+    }
+
+    @Test
     void anUnchangedBundleIsNotSentAgainAndIsSentCompressedWhenAskedFor() throws Exception {
         HttpResponse<byte[]> plain = raw(DEVENTER, null);
         String etag = plain.headers().firstValue("ETag").orElseThrow();
