@@ -1,15 +1,12 @@
 package nl.paraat.bundle;
 
 import io.micronaut.serde.annotation.Serdeable;
+import nl.paraat.common.GeoJson;
 import nl.paraat.region.AreaRef;
 import nl.paraat.region.RegionService;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,37 +51,6 @@ final class RegionPart {
                 .map(vr -> regions.area(vr).orElseThrow()).toList();
         Geometry outline = TopologyPreservingSimplifier.simplify(regions.boundary(safetyRegion).orElseThrow(), SIMPLIFY_DEGREES);
         return new View(code, regions.area(code).orElseThrow().name(), regions.area(safetyRegion).orElseThrow(),
-                municipalities, neighbours, geoJson(outline));
-    }
-
-    private static Map<String, Object> geoJson(Geometry geometry) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        List<Object> polygons = new ArrayList<>();
-        for (int i = 0; i < geometry.getNumGeometries(); i++) {
-            if (geometry.getGeometryN(i) instanceof Polygon polygon) {
-                polygons.add(rings(polygon));
-            }
-        }
-        json.put("type", "MultiPolygon");
-        json.put("coordinates", polygons);
-        return json;
-    }
-
-    private static List<Object> rings(Polygon polygon) {
-        List<Object> rings = new ArrayList<>();
-        rings.add(positions(polygon.getExteriorRing().getCoordinates()));
-        for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-            rings.add(positions(polygon.getInteriorRingN(i).getCoordinates()));
-        }
-        return rings;
-    }
-
-    private static List<double[]> positions(Coordinate[] coordinates) {
-        List<double[]> positions = new ArrayList<>(coordinates.length);
-        for (Coordinate coordinate : coordinates) {
-            // five decimals: about a metre, which is more than the simplified outline means
-            positions.add(new double[]{Math.round(coordinate.x * 1e5) / 1e5, Math.round(coordinate.y * 1e5) / 1e5});
-        }
-        return positions;
+                municipalities, neighbours, GeoJson.polygonal(outline));
     }
 }
