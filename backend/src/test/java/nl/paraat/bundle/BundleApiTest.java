@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +164,28 @@ class BundleApiTest extends ServerTestSupport {
         JsonNode fromOld = awaitDelta(version, json -> true);
         assertThat(fromOld.get("full").getBooleanValue()).isTrue();
         assertThat(fromOld.get("version").getStringValue()).isNotEqualTo(version);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseServeTheSameVersionAndBytes() throws Exception {
+        point("Stadhuis Deventer", 52.2510, 6.1590);
+        Map<String, Object> sameDatabase = new java.util.HashMap<>();
+        for (String property : new String[]{"url", "username", "password"}) {
+            context.getProperty("datasources.default." + property, String.class)
+                    .ifPresent(value -> sameDatabase.put("datasources.default." + property, value));
+        }
+        sameDatabase.put("micronaut.server.port", -1);
+        sameDatabase.put("paraat.bundle.recheck", "0s");
+        try (io.micronaut.runtime.server.EmbeddedServer other = io.micronaut.context.ApplicationContext.run(
+                io.micronaut.runtime.server.EmbeddedServer.class, sameDatabase, "test")) {
+            Thread.sleep(100);
+            HttpResponse<byte[]> here = raw(DEVENTER, null);
+            HttpResponse<byte[]> there = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + other.getPort() + DEVENTER)).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(there.headers().firstValue("ETag")).isEqualTo(here.headers().firstValue("ETag"));
+            assertThat(there.body()).isEqualTo(here.body());
+        }
     }
 
     @Test
