@@ -22,13 +22,18 @@ final class DeviceRepositories {
         @Query("UPDATE device SET push_token = NULL WHERE push_token IS NOT NULL AND last_seen_at < :before")
         int retireTokensUnusedSince(Instant before);
 
-        @Query("SELECT DISTINCT d.* FROM device d JOIN device_area a ON a.device_id = d.id WHERE d.id BETWEEN :from AND :to"
-                + " AND d.push_token IS NOT NULL AND a.municipality IN (:municipalities)")
-        List<Device> findFollowing(long from, long to, java.util.Collection<String> municipalities);
+        /** Only what a push needs: a national alert reads hundreds of thousands of these. */
+        @io.micronaut.core.annotation.Introspected
+        record Target(long id, String pushToken, String locale, boolean testAlerts) {
+        }
 
-        @Query("SELECT d.* FROM device d WHERE d.id BETWEEN :from AND :to AND d.push_token IS NOT NULL"
-                + " AND d.location_cell IN (:cells)")
-        List<Device> findInCells(long from, long to, java.util.Collection<String> cells);
+        @Query("SELECT DISTINCT d.id, d.push_token, d.locale, d.test_alerts FROM device d JOIN device_area a ON a.device_id = d.id"
+                + " WHERE d.id BETWEEN :from AND :to AND d.push_token IS NOT NULL AND a.municipality IN (:municipalities)")
+        List<Target> findFollowing(long from, long to, java.util.Collection<String> municipalities);
+
+        @Query("SELECT d.id, d.push_token, d.locale, d.test_alerts FROM device d WHERE d.id BETWEEN :from AND :to"
+                + " AND d.push_token IS NOT NULL AND d.location_cell IN (:cells)")
+        List<Target> findInCells(long from, long to, java.util.Collection<String> cells);
 
         @Query("SELECT COALESCE(MAX(id), 0) FROM device")
         long maxId();

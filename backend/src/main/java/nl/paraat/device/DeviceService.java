@@ -131,7 +131,7 @@ public class DeviceService {
     @io.micronaut.transaction.annotation.ReadOnly
     public List<PushTarget> targets(long from, long to, java.util.Collection<String> municipalities,
                                     java.util.Collection<String> cells, boolean onlyTestOptIn) {
-        java.util.Map<Long, Device> found = new java.util.TreeMap<>();
+        java.util.Map<Long, DeviceRepositories.Devices.Target> found = new java.util.TreeMap<>();
         if (!municipalities.isEmpty()) {
             devices.findFollowing(from, to, municipalities).forEach(device -> found.put(device.id(), device));
         }
