@@ -77,6 +77,17 @@ public final class PushBenchmark {
         data.put("severity", "Severe");
         data.put("bbox", "3.3316001,50.7503838,7.2274985,53.6316");
         data.put("link", "paraat://alerts/1");
+        // Paraat signs each message (data.sig, ES256): the bare messages carry a signature of the same size.
+        Map<String, String> signed = new java.util.LinkedHashMap<>(data);
+        signed.put("title", "Landelijke stroomstoring");
+        signed.put("body", "De stroom is in heel Nederland uitgevallen.");
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID("paraat-2026-11-25").generate();
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+                new com.nimbusds.jose.Payload(JsonMapper.createDefault().writeValueAsBytes(signed)));
+        jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        data.put("sig", jws.serialize());
         List<Message> messages = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             messages.add(FcmPushChannel.message(new PushMessage("bare-" + i, null, "Landelijke stroomstoring",
