@@ -102,6 +102,11 @@ class KitCalculatorApiTest extends ServerTestSupport {
         assertRefused("{\"adults\":1,\"needs\":[\"medication\",\"jetpack\"]}", "needs[1]");
         assertRefused("{}", "adults");
         assertRefused("{\"adults\":\"two\"}", "adults");
+        // never silently rounded or converted: 1.5 adults is not one adult
+        assertRefused("{\"adults\":1.5}", "adults");
+        assertRefused("{\"adults\":\"2\"}", "adults");
+        assertRefused("{\"adults\":true}", "adults");
+        assertRefused("{\"adults\":1,\"pets\":{\"dog\":1.5}}", "pets");
     }
 
     @Test
