@@ -1,6 +1,7 @@
 package nl.paraat.bundle;
 
 import io.micronaut.json.JsonMapper;
+import nl.paraat.common.Digest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,10 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * A serialised JSON response with its strong entity tag (a digest of the bytes), so that apps can
@@ -23,12 +20,7 @@ import java.util.HexFormat;
 public record Representation(byte[] body, String etag) {
 
     public static Representation of(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new Representation(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Representation(body, "\"" + Digest.of(body) + "\"");
     }
 
     /** The view as JSON with its entity tag. */
