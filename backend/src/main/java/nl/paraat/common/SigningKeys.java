@@ -65,23 +65,20 @@ public class SigningKeys {
 
     /** A detached compact JWS over the bytes: {@code header..signature}. */
     public String signDetached(byte[] payload) {
-        try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(current.getKeyID()).build(),
-                    new Payload(payload));
-            jws.sign(signer);
-            return jws.serialize(true);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Signing failed", e);
-        }
+        return sign(payload).serialize(true);
     }
 
     /** A compact JWS carrying the payload, for data that travels on its own (a push message). */
     public String signAttached(byte[] payload) {
+        return sign(payload).serialize();
+    }
+
+    private JWSObject sign(byte[] payload) {
         try {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(current.getKeyID()).build(),
                     new Payload(payload));
             jws.sign(signer);
-            return jws.serialize();
+            return jws;
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing failed", e);
         }

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 /**
  * Whole-number fields of request bodies take whole JSON numbers only. The serialisation library
@@ -22,32 +23,24 @@ class StrictWholeNumbers {
     @Singleton
     @Primary
     Deserializer<Integer> integers() {
-        return new Deserializer<>() {
-            @Override
-            public Integer deserialize(Decoder decoder, DecoderContext context, Argument<? super Integer> type) throws IOException {
-                return whole(decoder, Integer.MIN_VALUE, Integer.MAX_VALUE).intValueExact();
-            }
-
-            @Override
-            public Integer deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Integer> type)
-                    throws IOException {
-                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
-            }
-        };
+        return wholeNumbers(Integer.MIN_VALUE, Integer.MAX_VALUE, BigDecimal::intValueExact);
     }
 
     @Singleton
     @Primary
     Deserializer<Long> longs() {
+        return wholeNumbers(Long.MIN_VALUE, Long.MAX_VALUE, BigDecimal::longValueExact);
+    }
+
+    private static <T> Deserializer<T> wholeNumbers(long min, long max, Function<BigDecimal, T> exact) {
         return new Deserializer<>() {
             @Override
-            public Long deserialize(Decoder decoder, DecoderContext context, Argument<? super Long> type) throws IOException {
-                return whole(decoder, Long.MIN_VALUE, Long.MAX_VALUE).longValueExact();
+            public T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
+                return exact.apply(whole(decoder, min, max));
             }
 
             @Override
-            public Long deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Long> type)
-                    throws IOException {
+            public T deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
                 return decoder.decodeNull() ? null : deserialize(decoder, context, type);
             }
         };
