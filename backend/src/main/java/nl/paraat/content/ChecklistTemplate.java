@@ -13,6 +13,13 @@ import java.util.List;
 @Serdeable
 public record ChecklistTemplate(List<Section> sections) {
 
+    /** The ids of all items, in every section. */
+    public java.util.Set<String> itemIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        sections.forEach(section -> section.items().forEach(item -> ids.add(item.id())));
+        return java.util.Collections.unmodifiableSet(ids);
+    }
+
     @Serdeable
     public record Section(String id, String title, List<Item> items) {
     }

@@ -127,9 +127,12 @@ public class ContentService {
      * such checklist.
      */
     public java.util.Optional<LocalisedChecklist> checklist(String id, String locale, @Nullable String region) {
-        ContentSnapshot snapshot = current.get();
-        List<String> areas = areas(region);
-        Instant now = clock.instant();
+        return withAdditions(current.get(), id, areas(region), locale, clock.instant());
+    }
+
+    /** The checklist with the regional additions that apply, all from one snapshot. */
+    private java.util.Optional<LocalisedChecklist> withAdditions(ContentSnapshot snapshot, String id, List<String> areas,
+                                                                 String locale, Instant now) {
         return localised(snapshot, id, areas, locale, now).map(base -> {
             List<LocalisedChecklist> additions = snapshot.additionsTo(id, areas, locale, now).stream()
                     .map(addition -> localised(snapshot, addition.page().id(), areas, locale, now))
@@ -150,11 +153,7 @@ public class ContentService {
 
     /** The ids of a checklist's items as published nationally; empty when there is no such checklist. */
     public java.util.Optional<java.util.Set<String>> checklistItemIds(String id) {
-        return checklist(id, configuration.sourceLocale(), null).map(checklist -> {
-            java.util.Set<String> ids = new java.util.TreeSet<>();
-            checklist.template().sections().forEach(section -> section.items().forEach(item -> ids.add(item.id())));
-            return java.util.Set.copyOf(ids);
-        });
+        return checklist(id, configuration.sourceLocale(), null).map(checklist -> checklist.template().itemIds());
     }
 
     /** Every page residents of the region may read, in the language (else Dutch), for the offline bundle; by id. */
@@ -169,9 +168,12 @@ public class ContentService {
     /** Every checklist of the region with its rules and prompts, for the offline bundle; by id. */
     public java.util.Map<String, Object> offlineChecklists(String locale, @Nullable String region) {
         java.util.Map<String, Object> checklists = new java.util.TreeMap<>();
-        current.get().resolveAll(areas(region), locale, clock.instant()).stream()
+        ContentSnapshot snapshot = current.get();
+        List<String> areas = areas(region);
+        Instant now = clock.instant();
+        snapshot.resolveAll(areas, locale, now).stream()
                 .filter(resolved -> resolved.page().kind() == ContentKind.CHECKLIST && resolved.page().addsTo() == null)
-                .forEach(resolved -> checklist(resolved.page().id(), locale, region)
+                .forEach(resolved -> withAdditions(snapshot, resolved.page().id(), areas, locale, now)
                         .ifPresent(checklist -> checklists.put(checklist.id(), checklist.withoutContentVersion())));
         return checklists;
     }

@@ -90,8 +90,8 @@ final class ContentValidator {
 
     /** A translation gives the words for the original's items: it cannot invent items, and should not skip any. */
     private static void checkChecklistTranslation(Page translation, Page original, List<ContentIssue> issues) {
-        Set<String> originalIds = itemIds(original.checklist());
-        Set<String> translatedIds = itemIds(translation.checklist());
+        Set<String> originalIds = original.checklist().itemIds();
+        Set<String> translatedIds = translation.checklist().itemIds();
         translatedIds.stream().filter(id -> !originalIds.contains(id)).sorted().forEach(id ->
                 issues.add(ContentIssue.error(translation.file(), 1, "item '" + id + "' is not in " + original.file())));
         long missing = originalIds.stream().filter(id -> !translatedIds.contains(id)).count();
@@ -109,15 +109,9 @@ final class ContentValidator {
             issues.add(ContentIssue.error(addition.file(), 1, "adds_to '" + addition.addsTo() + "' is not a national checklist"));
             return;
         }
-        Set<String> baseIds = itemIds(base.checklist());
-        itemIds(addition.checklist()).stream().filter(baseIds::contains).sorted().forEach(id ->
+        Set<String> baseIds = base.checklist().itemIds();
+        addition.checklist().itemIds().stream().filter(baseIds::contains).sorted().forEach(id ->
                 issues.add(ContentIssue.error(addition.file(), 1, "item '" + id + "' is already in " + base.file())));
-    }
-
-    private static Set<String> itemIds(ChecklistTemplate checklist) {
-        Set<String> ids = new HashSet<>();
-        checklist.sections().forEach(section -> section.items().forEach(item -> ids.add(item.id())));
-        return ids;
     }
 
     private void reportMissingTranslations(List<Page> pages, Map<String, Page> sources, List<ContentIssue> issues) {
