@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import nl.paraat.common.Representation;
+import nl.paraat.common.StoresNothing;
 
 /** Checklist templates and the kit calculator; both are computed from content in memory, on the event loop. */
 @Controller("/api/v1")
@@ -42,6 +43,7 @@ class ChecklistController {
     }
 
     @Post("/kit/calculate")
+    @StoresNothing
     KitViews.Kit calculate(@Body @Valid KitViews.Household household,
                            @QueryValue @Nullable String locale, @QueryValue @Nullable String region,
                            @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage) {

@@ -12,6 +12,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.web.router.RouteAttributes;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -23,9 +24,6 @@ import java.util.List;
  */
 @ServerFilter(value = "/api/**", patternStyle = FilterPatternStyle.ANT)
 final class PublicWriteRateLimitFilter implements Ordered {
-
-    /** POSTs that compute an answer from their body and store nothing: the kit calculator. */
-    private static final List<String> READ_ONLY_POSTS = List.of("/api/v1/kit/calculate");
 
     private final FixedWindowCounter counter;
     private final ErrorResponseProcessor<?> problems;
@@ -46,7 +44,7 @@ final class PublicWriteRateLimitFilter implements Ordered {
     HttpResponse<?> limit(HttpRequest<?> request) {
         if (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
                 || request.getMethod() == HttpMethod.OPTIONS || request.getPath().startsWith("/api/v1/admin/")
-                || READ_ONLY_POSTS.contains(request.getPath())) {
+                || storesNothing(request)) {
             return null;
         }
         long retryAfterSeconds = counter.tryAcquire(clientKey(request), System.currentTimeMillis());
@@ -59,6 +57,12 @@ final class PublicWriteRateLimitFilter implements Ordered {
                 .build();
         return problems.processResponse(context, HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    private static boolean storesNothing(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request)
+                .map(route -> route.getRouteInfo().getAnnotationMetadata().hasAnnotation(StoresNothing.class))
+                .orElse(false);
     }
 
     private static String clientKey(HttpRequest<?> request) {
