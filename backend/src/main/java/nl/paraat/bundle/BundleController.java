@@ -40,12 +40,10 @@ class BundleController {
                                   @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage,
                                   @Header(HttpHeaders.ACCEPT_ENCODING) @Nullable String acceptEncoding,
                                   @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
-        String language = content.locale(locale, acceptLanguage);
-        String etag = "\"" + bundles.version(region, language) + "\"";
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
-            return headers(HttpResponse.status(HttpStatus.NOT_MODIFIED), etag);
+        BundleResponse response = bundles.bundle(region, content.locale(locale, acceptLanguage), since);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(response.etag()) || ifNoneMatch.strip().equals("*"))) {
+            return headers(HttpResponse.status(HttpStatus.NOT_MODIFIED), response.etag());
         }
-        BundleResponse response = bundles.bundle(region, language, since);
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
         MutableHttpResponse<byte[]> ok = HttpResponse.ok(gzip ? response.gzip() : response.json())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)

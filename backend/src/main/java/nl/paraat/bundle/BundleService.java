@@ -81,7 +81,7 @@ public class BundleService {
         return current.deltas().computeIfAbsent(since.strip(), base -> delta(key, current, base));
     }
 
-    /** The version a phone should hold now, to answer If-None-Match without building a response. */
+    /** The version a phone should hold now. */
     public String version(String region, String locale) {
         return current(new Key(area(region), locale)).contents().version();
     }
