@@ -7,6 +7,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.region.RegionService;
+import nl.paraat.testing.BenchDatabase;
 import nl.paraat.testing.Http;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -17,10 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -43,19 +40,10 @@ public final class BundleBenchmark {
 
     public static void main(String[] args) throws Exception {
         String url = System.getenv().getOrDefault("PARAAT_BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/paraat_bundle_bench");
-        try (Connection admin = DriverManager.getConnection(url.replace("/paraat_bundle_bench", "/"), "root", "");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS paraat_bundle_bench");
-            statement.execute("CREATE DATABASE paraat_bundle_bench CHARACTER SET utf8mb4");
-        }
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", url);
-        properties.put("datasources.default.username", "root");
-        properties.put("datasources.default.password", "");
+        Map<String, Object> properties = BenchDatabase.fresh(url);
         properties.put("paraat.content.path", "../content");
         properties.put("paraat.signing.keys-file", "target/bench-signing-keys.jwks");
         properties.put("paraat.bundle.recheck", "1h");
-        properties.put("micronaut.server.port", "-1");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
             Http http = new Http(server, context.getBean(JsonMapper.class));

@@ -8,6 +8,7 @@ import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.region.RegionService;
+import nl.paraat.testing.BenchDatabase;
 import nl.paraat.testing.Http;
 
 import java.sql.Connection;
@@ -48,17 +49,7 @@ public final class ReadinessBenchmark {
         List<String> regions = Arrays.asList(options.getOrDefault("regions", "VR04,VR05,VR06,VR13").split(","));
         int runs = Integer.parseInt(options.getOrDefault("runs", "30"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
-        String database = url.substring(url.lastIndexOf('/') + 1);
-        try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1), "root", "");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database);
-            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
-        }
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", url);
-        properties.put("datasources.default.username", "root");
-        properties.put("datasources.default.password", "");
-        properties.put("micronaut.server.port", "-1");
+        Map<String, Object> properties = BenchDatabase.fresh(url);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
             RegionService regionService = context.getBean(RegionService.class);

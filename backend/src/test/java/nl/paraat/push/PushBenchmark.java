@@ -13,6 +13,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
+import nl.paraat.testing.BenchDatabase;
 import nl.paraat.testing.Http;
 
 import java.lang.management.ManagementFactory;
@@ -21,7 +22,6 @@ import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,21 +112,12 @@ public final class PushBenchmark {
     }
 
     private static double paraat(FakeFcm fcm, int count, String url) throws Exception {
-        try (Connection admin = DriverManager.getConnection(url.replace("/paraat_push_bench", "/") , "root", "");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS paraat_push_bench");
-            statement.execute("CREATE DATABASE paraat_push_bench CHARACTER SET utf8mb4");
-        }
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", url);
-        properties.put("datasources.default.username", "root");
-        properties.put("datasources.default.password", "");
+        Map<String, Object> properties = BenchDatabase.fresh(url);
         properties.put("paraat.push.fcm-enabled", "true");
         properties.put("paraat.push.project-id", "paraat-bench");
         properties.put("paraat.push.endpoint", fcm.endpoint());
         properties.put("paraat.push.dispatch.sends-per-second", "1000000");
         properties.put("paraat.push.poll-interval", "200ms");
-        properties.put("micronaut.server.port", "-1");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
             insertDevices(url, count);
