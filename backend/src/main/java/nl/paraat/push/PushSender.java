@@ -49,6 +49,7 @@ class PushSender {
     private final List<String> languages;
     private final SigningKeys signing;
     private final JsonMapper json;
+    private final java.util.concurrent.Semaphore onTheWire;
 
     PushSender(PushChannel channel, PushHealth health, DeviceService devices, SendRateLimiter rate, PushSettings settings,
                MeterRegistry metrics, Clock clock, ContentConfiguration content, SigningKeys signing, JsonMapper json) {
@@ -62,6 +63,7 @@ class PushSender {
         this.languages = content.locales();
         this.signing = signing;
         this.json = json;
+        this.onTheWire = new java.util.concurrent.Semaphore(Math.max(1, settings.batchesInFlight()), true);
     }
 
     /** The push service refused the credentials; the chunk stays unsent and its lease runs out. */
@@ -134,8 +136,7 @@ class PushSender {
             // Slices of one push-service batch, so that the first devices are reached while the rest wait their turn.
             for (int from = 0; from < pending.size(); from += FcmPushChannel.MAX_BATCH) {
                 List<PushMessage> slice = pending.subList(from, Math.min(pending.size(), from + FcmPushChannel.MAX_BATCH));
-                rate.acquire(slice.size());
-                List<PushResult> results = channel.send(slice);
+                List<PushResult> results = sendOnTheWire(slice);
                 results.stream().filter(PushResult::authenticationFailed).findFirst().ifPresent(refused -> {
                     health.authenticationFailed(refused.error());
                     throw new ChannelRefused(refused.error());
@@ -172,6 +173,17 @@ class PushSender {
         failures.forEach((reason, count) -> metrics.counter("paraat.push.failed", "reason", reason).increment(count));
         metrics.counter("paraat.push.tokens.retired").increment(retired);
         return new Outcome(messages.size(), sent, failed, retired, failures, first, last);
+    }
+
+    private List<PushResult> sendOnTheWire(List<PushMessage> slice) {
+        onTheWire.acquireUninterruptibly();
+        try {
+            // Inside the gate, so that the rate is counted when the messages leave, not while they wait.
+            rate.acquire(slice.size());
+            return channel.send(slice);
+        } finally {
+            onTheWire.release();
+        }
     }
 
     private static PushContent.Text text(PushContent content, String locale) {

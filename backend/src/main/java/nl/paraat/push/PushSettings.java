@@ -12,7 +12,10 @@ import java.time.Duration;
  * @param retries           further attempts for messages that failed temporarily (throttled, unavailable)
  * @param backoff           the first wait before a retry; it doubles each time, with jitter
  * @param startOnPublish  start sending as soon as this instance publishes, rather than at the next poll
- * @param workers         chunks this instance sends at the same time
+ * @param workers         chunks this instance works on at the same time: one reads its devices and builds
+ *                          its messages while another's batch is on the wire
+ * @param batchesInFlight   push-service batches this instance sends at the same time; the SDK already sends
+ *                          each batch's messages over many connections, so more mostly adds contention
  * @param mode              {@code token}: one message per device, with exact delivery accounting;
  *                          {@code topic}: one message per municipality and language, FCM fans out
  */
@@ -24,6 +27,7 @@ public record PushSettings(@Bindable(defaultValue = "5000") int chunkSize,
                            @Bindable(defaultValue = "200ms") Duration backoff,
                            @Bindable(defaultValue = "token") String mode,
                            @Bindable(defaultValue = "2") int workers,
+                           @Bindable(defaultValue = "1") int batchesInFlight,
                            @Bindable(defaultValue = "true") boolean startOnPublish) {
 
     boolean topicMode() {

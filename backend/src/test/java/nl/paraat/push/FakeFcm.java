@@ -65,6 +65,8 @@ final class FakeFcm implements AutoCloseable {
     private final AtomicInteger throttle = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
     private volatile long delayMillis;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
     private volatile boolean refuseCredentials;
     private volatile boolean recording = true;
     private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
@@ -150,6 +152,11 @@ final class FakeFcm implements AutoCloseable {
         unavailable.set(requests);
     }
 
+    /** The most requests that had arrived and were not yet answered at one moment. */
+    int mostInFlight() {
+        return mostInFlight.get();
+    }
+
     /** Answers every request this much later, to make a client's read timeout run out. */
     void delayAnswers(long millis) {
         delayMillis = millis;
@@ -159,11 +166,16 @@ final class FakeFcm implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             FullHttpResponse response = answer(request);
             HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
             if (delayMillis > 0) {
-                context.executor().schedule(() -> context.writeAndFlush(response), delayMillis, TimeUnit.MILLISECONDS);
+                context.executor().schedule(() -> {
+                    inFlight.decrementAndGet();
+                    context.writeAndFlush(response);
+                }, delayMillis, TimeUnit.MILLISECONDS);
             } else {
+                inFlight.decrementAndGet();
                 context.writeAndFlush(response);
             }
         }
