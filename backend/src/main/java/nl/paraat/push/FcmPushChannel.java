@@ -62,9 +62,10 @@ class FcmPushChannel implements PushChannel {
             options.setProjectId(configuration.projectId());
         }
         // The app's own transport, so that closing the channel can shut it down (deleting the app does not).
+        FcmSendCapacity capacity = new FcmSendCapacity(configuration.concurrentRequests());
         this.transport = configuration.endpoint() != null && !configuration.endpoint().isBlank()
-                ? new RedirectingTransport(configuration.endpoint()) : new ApacheHttp2Transport();
-        options.setHttpTransport(transport);
+                ? new RedirectingTransport(configuration.endpoint(), capacity.transport()) : capacity.transport();
+        options.setHttpTransport(transport).setThreadManager(capacity.threads());
         this.app = FirebaseApp.initializeApp(options.build(), "paraat-" + UUID.randomUUID());
         this.messaging = FirebaseMessaging.getInstance(app);
     }

@@ -19,11 +19,17 @@ final class RedirectingTransport extends HttpTransport {
     private static final List<String> GOOGLE_HOSTS = List.of("https://fcm.googleapis.com", "https://iid.googleapis.com");
     private static final Method BUILD_REQUEST = buildRequestMethod();
 
-    private final ApacheHttp2Transport delegate = new ApacheHttp2Transport();
+    private final ApacheHttp2Transport delegate;
     private final String endpoint;
 
+    /** The SDK's default transport, redirected. */
     RedirectingTransport(String endpoint) {
+        this(endpoint, new ApacheHttp2Transport());
+    }
+
+    RedirectingTransport(String endpoint, ApacheHttp2Transport delegate) {
         this.endpoint = endpoint.replaceAll("/+$", "");
+        this.delegate = delegate;
     }
 
     @Override

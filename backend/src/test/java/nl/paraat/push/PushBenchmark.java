@@ -52,22 +52,43 @@ public final class PushBenchmark {
             fcm.recording(false);
             System.out.printf("-- fake FCM at %s%n", fcm.endpoint());
             // The bare SDK before and after Paraat, because this machine's speed drifts during a run.
-            double before = bareSdk(fcm, devices);
+            double before = bareSdk(fcm, devices, false);
             System.out.printf("bare Firebase Admin SDK: %,d prebuilt messages at %,.0f msgs/s%n", devices, before);
             double paraat = paraat(fcm, devices, url);
-            double after = bareSdk(fcm, devices);
+            double after = bareSdk(fcm, devices, false);
             System.out.printf("bare Firebase Admin SDK again: %,d prebuilt messages at %,.0f msgs/s%n", devices, after);
             System.out.printf("Paraat (warm) sends at %.2fx the bare SDK (mean of before and after)%n", paraat / ((before + after) / 2));
+            // What the message's shape costs: the bare SDK once more, with only a token, a title and a body.
+            double minimal = bareSdk(fcm, devices, true);
+            System.out.printf("bare Firebase Admin SDK, minimal messages (token, title, body only): %,.0f msgs/s%n", minimal);
+            // Over a network each request waits a round trip: the rate is then bound by the requests awaiting an answer.
+            fcm.delayAnswers(50);
+            int slow = Math.min(devices, 40_000);
+            double sdkDefault = bareSdk(fcm, slow, false, null, false);
+            double sized = bareSdk(fcm, slow, false, new FcmSendCapacity(400), false);
+            System.out.printf("answers 50 ms late: the SDK's 100 threads send %,.0f msgs/s; sized for 400 concurrent requests"
+                    + " (paraat.push.concurrent-requests) %,.0f msgs/s%n", sdkDefault, sized);
         }
         System.exit(0);
     }
 
-    private static double bareSdk(FakeFcm fcm, int count) throws Exception {
-        RedirectingTransport transport = new RedirectingTransport(fcm.endpoint());
-        FirebaseApp app = FirebaseApp.initializeApp(FirebaseOptions.builder()
+    private static double bareSdk(FakeFcm fcm, int count, boolean minimal) throws Exception {
+        return bareSdk(fcm, count, minimal, null, true);
+    }
+
+    /** @param capacity Paraat's sizing of the SDK's threads and connections; null for the SDK's defaults */
+    private static double bareSdk(FakeFcm fcm, int count, boolean minimal, FcmSendCapacity capacity, boolean warmUp)
+            throws Exception {
+        RedirectingTransport transport = capacity == null ? new RedirectingTransport(fcm.endpoint())
+                : new RedirectingTransport(fcm.endpoint(), capacity.transport());
+        FirebaseOptions.Builder options = FirebaseOptions.builder()
                 .setCredentials(GoogleCredentials.create(new AccessToken("bench", new Date(Long.MAX_VALUE / 2))))
                 .setProjectId("paraat-bench").setHttpTransport(transport)
-                .setConnectTimeout(10_000).setReadTimeout(10_000).build(), "bare-" + java.util.UUID.randomUUID());
+                .setConnectTimeout(10_000).setReadTimeout(10_000);
+        if (capacity != null) {
+            options.setThreadManager(capacity.threads());
+        }
+        FirebaseApp app = FirebaseApp.initializeApp(options.build(), "bare-" + java.util.UUID.randomUUID());
         FirebaseMessaging messaging = FirebaseMessaging.getInstance(app);
         // Shaped like Paraat's own messages for the benchmark's alert: same texts, same data keys.
         Map<String, String> data = new java.util.LinkedHashMap<>();
@@ -90,11 +111,13 @@ public final class PushBenchmark {
         data.put("sig", jws.serialize());
         List<Message> messages = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            messages.add(FcmPushChannel.message(new PushMessage("bare-" + i, null, "Landelijke stroomstoring",
+            messages.add(minimal ? Message.builder().setToken("bare-" + i).setNotification(com.google.firebase.messaging.Notification
+                    .builder().setTitle("Landelijke stroomstoring").setBody("De stroom is in heel Nederland uitgevallen.").build()).build()
+                    : FcmPushChannel.message(new PushMessage("bare-" + i, null, "Landelijke stroomstoring",
                     "De stroom is in heel Nederland uitgevallen.", data, "alert-1", Duration.ofHours(6), true)));
         }
         // The JIT needs a few hundred thousand messages before the rate settles: warm up with the whole set once.
-        for (int from = 0; from < count; from += 500) {
+        for (int from = 0; warmUp && from < count; from += 500) {
             messaging.sendEach(messages.subList(from, Math.min(count, from + 500)));
         }
         Map<String, Long> cpuBefore = threadCpu();

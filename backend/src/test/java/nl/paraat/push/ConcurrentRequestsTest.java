@@ -1,0 +1,67 @@
+package nl.paraat.push;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.paraat.testing.ServerTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Over a real network each request waits a round trip for FCM's answer, so the rate an instance can
+ * reach is the number of requests it keeps awaiting an answer per round trip. The SDK's own pool stops
+ * at 100; Paraat's setting raises the SDK's threads and connections together.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrentRequestsTest extends ServerTestSupport implements TestPropertyProvider {
+
+    private static final int CONCURRENT = 250;
+    private static final int DEVICES = 300;
+
+    @Inject
+    DataSource dataSource;
+
+    private FakeFcm fcm;
+
+    @Override
+    public Map<String, String> getProperties() {
+        fcm = FakeFcm.startLocal();
+        Map<String, String> properties = fcm.channelProperties();
+        properties.put("paraat.push.concurrent-requests", Integer.toString(CONCURRENT));
+        properties.put("paraat.push.dispatch.chunk-size", "1000");
+        properties.put("paraat.push.poll-interval", "1h");
+        return properties;
+    }
+
+    @AfterAll
+    void stop() {
+        fcm.close();
+        PushTestAlerts.clear(dataSource);
+    }
+
+    @Test
+    void moreRequestsAwaitTheirAnswerAtOnceThanTheSdksHundredWhenConfigured() throws InterruptedException {
+        PushTestAlerts.clear(dataSource);
+        PushTestAlerts.devicesInDeventer(dataSource, "capacity-token", DEVICES);
+        // A slow round trip, so that every request the instance can have open is open at the same moment.
+        fcm.delayAnswers(300);
+
+        PushTestAlerts.publishForDeventer(context, http);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (fcm.accepted() < DEVICES && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+
+        assertThat(fcm.accepted()).isEqualTo(DEVICES);
+        assertThat(fcm.mostInFlight()).isGreaterThan(100).isLessThanOrEqualTo(CONCURRENT);
+    }
+}

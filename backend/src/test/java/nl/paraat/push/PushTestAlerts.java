@@ -1,0 +1,58 @@
+package nl.paraat.push;
+
+import io.micronaut.context.ApplicationContext;
+import nl.paraat.auth.AuthFixtures;
+import nl.paraat.auth.OrganisationKind;
+import nl.paraat.auth.Role;
+import nl.paraat.testing.Http;
+import nl.paraat.testing.Sql;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Devices and a published alert for tests that watch the push at the fake FCM. */
+final class PushTestAlerts {
+
+    private PushTestAlerts() {
+    }
+
+    /** Forgets all devices and push work, and treats every earlier publication as pushed. */
+    static void clear(DataSource dataSource) {
+        Sql.execute(dataSource, "DELETE FROM push_chunk", "DELETE FROM push_job",
+                "UPDATE alert_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
+                "DELETE FROM device_area", "DELETE FROM device");
+    }
+
+    /** Devices in Deventer with the tokens {@code prefix-0} to {@code prefix-(count-1)}, with consecutive ids. */
+    static void devicesInDeventer(DataSource dataSource, String prefix, int count) {
+        String rows = IntStream.range(0, count)
+                .mapToObj(i -> "('%032x', '%s', '%s-%d', 'ANDROID', 'nl', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                        .formatted(i, "0".repeat(64), prefix, i))
+                .collect(Collectors.joining(", "));
+        Sql.execute(dataSource,
+                "INSERT INTO device (public_id, secret_hash, push_token, platform, locale, test_alerts, created_at, last_seen_at) VALUES "
+                        + rows,
+                "INSERT INTO device_area (device_id, municipality) SELECT id, 'GM0150' FROM device WHERE push_token LIKE '"
+                        + prefix + "-%'");
+    }
+
+    /** Publishes a flood alert for Deventer through the API, as issuer and approver of a safety region. */
+    static void publishForDeventer(ApplicationContext context, Http http) {
+        AuthFixtures.Member issuer = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION,
+                List.of("VR04"), Role.ALERT_ISSUER);
+        String approver = AuthFixtures.keyFor(context, issuer.organisation(), Role.ALERT_APPROVER);
+        String expires = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        long alert = http.post("/api/v1/admin/alerts", """
+                {"hazard":"flood","urgency":"Immediate","severity":"Extreme","certainty":"Observed","expires":"%s",
+                 "area":{"codes":["GM0150"]},"infos":{"nl":{"headline":"Overstroming","description":"Ga naar hoger gelegen gebied."}}}
+                """.formatted(expires), issuer.token()).json().get("id").getLongValue();
+        http.post("/api/v1/admin/alerts/" + alert + "/submit", "", issuer.token());
+        assertThat(http.post("/api/v1/admin/alerts/" + alert + "/approve", "", approver).status()).isEqualTo(200);
+    }
+}
