@@ -50,6 +50,7 @@ class PushDispatcher {
     private final ExecutorService workers;
     private final ExecutorService coordinator = Executors.newSingleThreadExecutor(daemon("push-dispatch"));
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean stopping;
 
     PushDispatcher(AlertDispatches alerts, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
                    PushSender sender, PushHealth health, PushSettings settings, Clock clock) {
@@ -124,7 +125,7 @@ class PushDispatcher {
 
     private void workWhileChunksAreLeft() {
         try {
-            while (!health.paused() && workOneChunk()) {
+            while (!stopping && !health.paused() && workOneChunk()) {
                 // keep going while there is claimable work
             }
         } catch (PushSender.ChannelRefused refused) {
@@ -136,6 +137,7 @@ class PushDispatcher {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         coordinator.shutdownNow();
         workers.shutdownNow();
     }
@@ -188,6 +190,11 @@ class PushDispatcher {
         PushContent content = alerts.pushContent(job.alertId());
         PushSender.Outcome outcome = settings.topicMode() ? sender.sendToTopics(content)
                 : sender.send(content, chunk.deviceFrom(), chunk.deviceTo());
+        if (stopping || Thread.currentThread().isInterrupted()) {
+            // Sends cut short by the stop count as failures here; left unfinished, the chunk goes to another instance.
+            LOG.info("Stopping with push chunk {} unfinished; another instance takes it over when its lease runs out", chunk.id());
+            return;
+        }
         int completed = chunks.complete(chunk.id(), instance, outcome.targeted(), outcome.sent(), outcome.failed(),
                 outcome.retired(), outcome.failuresText(), outcome.firstSentAt(), outcome.lastSentAt());
         if (completed == 0) {

@@ -42,8 +42,12 @@ final class PushTestAlerts {
                         + prefix + "-%'");
     }
 
+    /** A published alert, and the issuer's token that may read its delivery. */
+    record Published(long alertId, String issuerToken) {
+    }
+
     /** Publishes a flood alert for Deventer through the API, as issuer and approver of a safety region. */
-    static void publishForDeventer(ApplicationContext context, Http http) {
+    static Published publishForDeventer(ApplicationContext context, Http http) {
         AuthFixtures.Member issuer = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION,
                 List.of("VR04"), Role.ALERT_ISSUER);
         String approver = AuthFixtures.keyFor(context, issuer.organisation(), Role.ALERT_APPROVER);
@@ -54,5 +58,6 @@ final class PushTestAlerts {
                 """.formatted(expires), issuer.token()).json().get("id").getLongValue();
         http.post("/api/v1/admin/alerts/" + alert + "/submit", "", issuer.token());
         assertThat(http.post("/api/v1/admin/alerts/" + alert + "/approve", "", approver).status()).isEqualTo(200);
+        return new Published(alert, issuer.token());
     }
 }
