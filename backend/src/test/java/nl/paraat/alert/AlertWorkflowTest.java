@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertWorkflowTest extends ServerTestSupport {
 
     private static final String ALERTS = "/api/v1/admin/alerts";
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    // One clock for every test instance: the Clock bean can be made again from an earlier instance on a background thread.
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
 
     @Inject
     AuditService audit;

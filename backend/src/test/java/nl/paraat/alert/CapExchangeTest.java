@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CapExchangeTest extends ServerTestSupport {
 
     private static final String CAP = "/api/v1/admin/alerts/cap";
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:30:00Z"));
+    // One clock for every test instance: the Clock bean can be made again from an earlier instance on a background thread.
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:30:00Z"));
 
     @Inject
     AlertRepositories.Messages messages;

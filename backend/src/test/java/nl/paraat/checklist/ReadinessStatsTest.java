@@ -37,7 +37,8 @@ class ReadinessStatsTest extends ServerTestSupport {
     private static final String KAMPEN = "GM0166";
     private static final Instant WEEK_48 = Instant.parse("2026-11-25T12:00:00Z");
 
-    private final MutableClock clock = new MutableClock(WEEK_48);
+    // One clock for every test instance: the Clock bean can be made again from an earlier instance on a background thread.
+    private static final MutableClock clock = new MutableClock(WEEK_48);
 
     @Inject
     DataSource dataSource;

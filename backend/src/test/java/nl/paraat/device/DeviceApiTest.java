@@ -30,7 +30,8 @@ class DeviceApiTest extends ServerTestSupport {
             {"pushToken":"fcm-token-abc:APA91b","platform":"android","locale":"en",
              "areas":["GM0150","GM0363"],"locationCell":"u1kq5","testAlerts":false}
             """;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    // One clock for every test instance: the Clock bean can be made again from an earlier instance on a background thread.
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
 
     @Inject
     DeviceRepositories.Devices devices;
