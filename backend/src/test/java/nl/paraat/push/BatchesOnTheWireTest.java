@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,12 +53,8 @@ abstract class BatchesOnTheWireTest extends ServerTestSupport implements TestPro
         fcm.delayAnswers(150);
 
         PushTestAlerts.publishForDeventer(context, http);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (fcm.accepted() < DEVICES && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
 
-        assertThat(fcm.accepted()).isEqualTo(DEVICES);
+        assertThat(fcm.awaitAccepted(DEVICES)).isEqualTo(DEVICES);
         // A batch holds at most one chunk's devices.
         assertThat(fcm.mostInFlight()).isLessThanOrEqualTo(batchesInFlight() * CHUNK).isGreaterThan((batchesInFlight() - 1) * CHUNK);
     }

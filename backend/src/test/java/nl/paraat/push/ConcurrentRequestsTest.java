@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,12 +54,8 @@ class ConcurrentRequestsTest extends ServerTestSupport implements TestPropertyPr
         fcm.delayAnswers(300);
 
         PushTestAlerts.publishForDeventer(context, http);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (fcm.accepted() < DEVICES && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
 
-        assertThat(fcm.accepted()).isEqualTo(DEVICES);
+        assertThat(fcm.awaitAccepted(DEVICES)).isEqualTo(DEVICES);
         assertThat(fcm.mostInFlight()).isGreaterThan(100).isLessThanOrEqualTo(CONCURRENT);
     }
 }

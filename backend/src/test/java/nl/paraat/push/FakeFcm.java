@@ -152,6 +152,15 @@ final class FakeFcm implements AutoCloseable {
         unavailable.set(requests);
     }
 
+    /** Waits until this many messages were accepted, for at most 20 seconds; how many were accepted then. */
+    long awaitAccepted(long count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (accepted.get() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        return accepted.get();
+    }
+
     /** The most requests that had arrived and were not yet answered at one moment. */
     int mostInFlight() {
         return mostInFlight.get();

@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -63,7 +60,7 @@ class InstanceStopsMidFanOutTest extends ServerTestSupport implements TestProper
         PushTestAlerts.Published alert;
         try (ApplicationContext other = ApplicationContext.run(otherInstance(), "test")) {
             alert = PushTestAlerts.publishForDeventer(context, http);
-            waitFor(() -> fcm.accepted() >= CHUNK + 5);
+            assertThat(fcm.awaitAccepted(CHUNK + 5)).isGreaterThanOrEqualTo(CHUNK + 5);
             // Stops while a chunk is on the wire.
         }
         fcm.delayAnswers(0);
@@ -92,23 +89,13 @@ class InstanceStopsMidFanOutTest extends ServerTestSupport implements TestProper
     }
 
     private Map<String, Object> otherInstance() {
-        Map<String, Object> properties = new HashMap<>(fcm.channelProperties());
-        properties.put("datasources.default.url", context.getRequiredProperty("datasources.default.url", String.class));
-        properties.put("datasources.default.username", context.getRequiredProperty("datasources.default.username", String.class));
-        properties.put("datasources.default.password", context.getProperty("datasources.default.password", String.class).orElse(""));
+        Map<String, Object> properties = PushTestAlerts.sameDatabaseAs(context);
+        properties.putAll(fcm.channelProperties());
         properties.put("paraat.push.poll-interval", "100ms");
         properties.put("paraat.push.dispatch.chunk-size", Integer.toString(CHUNK));
         properties.put("paraat.push.dispatch.lease", "2s");
         properties.put("paraat.push.dispatch.workers", "1");
         properties.put("micronaut.server.port", "-1");
         return properties;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
     }
 }

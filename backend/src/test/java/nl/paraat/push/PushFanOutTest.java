@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -156,10 +155,8 @@ class PushFanOutTest extends ServerTestSupport implements TestPropertyProvider {
         for (int i = 0; i < 40; i++) {
             device("shared-" + i, "nl", "GM0150", null, false);
         }
-        Map<String, Object> sameDatabase = new HashMap<>(properties());
-        sameDatabase.put("datasources.default.url", context.getRequiredProperty("datasources.default.url", String.class));
-        sameDatabase.put("datasources.default.username", context.getRequiredProperty("datasources.default.username", String.class));
-        sameDatabase.put("datasources.default.password", context.getProperty("datasources.default.password", String.class).orElse(""));
+        Map<String, Object> sameDatabase = PushTestAlerts.sameDatabaseAs(context);
+        sameDatabase.putAll(properties());
         try (ApplicationContext other = ApplicationContext.run(sameDatabase, "test")) {
             PushDispatcher second = other.getBean(PushDispatcher.class);
             publish("Actual", "\"codes\":[\"GM0150\"]");

@@ -10,7 +10,9 @@ import nl.paraat.testing.Sql;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -20,6 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class PushTestAlerts {
 
     private PushTestAlerts() {
+    }
+
+    /** The settings of another Paraat instance on this context's database. */
+    static Map<String, Object> sameDatabaseAs(ApplicationContext context) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("datasources.default.url", context.getRequiredProperty("datasources.default.url", String.class));
+        properties.put("datasources.default.username", context.getRequiredProperty("datasources.default.username", String.class));
+        properties.put("datasources.default.password", context.getProperty("datasources.default.password", String.class).orElse(""));
+        return properties;
     }
 
     /** Forgets all devices and push work, and treats every earlier publication as pushed. */
