@@ -16,7 +16,10 @@ import org.locationtech.jts.geom.GeometryFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -49,7 +53,7 @@ class PushSender {
     private final List<String> languages;
     private final SigningKeys signing;
     private final JsonMapper json;
-    private final java.util.concurrent.Semaphore onTheWire;
+    private final Semaphore onTheWire;
 
     PushSender(PushChannel channel, PushHealth health, DeviceService devices, SendRateLimiter rate, PushSettings settings,
                MeterRegistry metrics, Clock clock, ContentConfiguration content, SigningKeys signing, JsonMapper json) {
@@ -63,7 +67,7 @@ class PushSender {
         this.languages = content.locales();
         this.signing = signing;
         this.json = json;
-        this.onTheWire = new java.util.concurrent.Semaphore(Math.max(1, settings.batchesInFlight()), true);
+        this.onTheWire = new Semaphore(Math.max(1, settings.batchesInFlight()), true);
     }
 
     /** The push service refused the credentials; the chunk stays unsent and its lease runs out. */
@@ -87,15 +91,17 @@ class PushSender {
         // One message per language, addressed to each device: the text and data are built once per chunk.
         Map<String, PushMessage> perLanguage = new HashMap<>();
         return deliver(targets.stream().map(target -> perLanguage.computeIfAbsent(target.locale(),
-                locale -> build(content, null, null, text(content, locale))).forToken(target.token())).toList());
+                locale -> build(content, text(content, locale))).forToken(target.token())).toList());
     }
 
     /** Topic mode: one message per municipality and language; the push service reaches the subscribed devices. */
     Outcome sendToTopics(PushContent content) {
+        Map<String, PushMessage> perLanguage = new HashMap<>();
+        languages.forEach(language -> perLanguage.put(language, build(content, text(content, language))));
         List<PushMessage> messages = new ArrayList<>();
         for (String municipality : content.municipalities()) {
             for (String language : languages) {
-                messages.add(build(content, null, Topics.of(municipality, language, content.testOnly()), text(content, language)));
+                messages.add(perLanguage.get(language).forTopic(Topics.of(municipality, language, content.testOnly())));
             }
         }
         return deliver(messages);
@@ -107,7 +113,7 @@ class PushSender {
      *
      * @return how many were sent
      */
-    int sendToFollowers(PushMessage message, java.util.Collection<String> municipalities) {
+    int sendToFollowers(PushMessage message, Collection<String> municipalities) {
         if (settings.topicMode()) {
             List<PushMessage> messages = new ArrayList<>();
             municipalities.forEach(municipality -> languages.forEach(language ->
@@ -190,7 +196,8 @@ class PushSender {
         return content.texts().getOrDefault(locale, content.texts().get("nl"));
     }
 
-    private PushMessage build(PushContent content, String token, String topic, PushContent.Text text) {
+    /** The message in one language, not yet addressed to a device or topic. */
+    private PushMessage build(PushContent content, PushContent.Text text) {
         String body = text.description().length() <= MAX_BODY ? text.description()
                 : text.description().substring(0, MAX_BODY - 1) + "…";
         Map<String, String> data = new LinkedHashMap<>();
@@ -203,7 +210,7 @@ class PushSender {
         data.put("link", "paraat://alerts/" + content.alertId());
         data.put("sig", signature(data, text.headline(), body));
         Duration ttl = Duration.between(clock.instant(), content.expires());
-        return new PushMessage(token, topic, text.headline(), body, data, content.collapseKey(),
+        return new PushMessage(null, null, text.headline(), body, data, content.collapseKey(),
                 ttl.isNegative() ? Duration.ZERO : ttl, content.urgent());
     }
 
@@ -217,8 +224,8 @@ class PushSender {
         signed.put("body", body);
         try {
             return signing.signAttached(json.writeValueAsBytes(signed));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
