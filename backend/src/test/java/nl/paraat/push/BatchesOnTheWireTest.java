@@ -1,12 +1,8 @@
 package nl.paraat.push;
 
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import nl.paraat.testing.ServerTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,34 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two workers prepare chunks at the same time, but an instance has no more push-service batches on
  * the wire than configured: measured at the fake FCM as the most requests waiting for an answer at once.
  */
-abstract class BatchesOnTheWireTest extends ServerTestSupport implements TestPropertyProvider {
+abstract class BatchesOnTheWireTest extends FakeFcmTestSupport {
 
     private static final int CHUNK = 10;
     private static final int DEVICES = 40;
 
-    @Inject
-    DataSource dataSource;
-
-    private FakeFcm fcm;
-
     abstract int batchesInFlight();
 
     @Override
-    public Map<String, String> getProperties() {
-        fcm = FakeFcm.startLocal();
-        Map<String, String> properties = fcm.channelProperties();
+    Map<String, String> pushSettings() {
+        Map<String, String> properties = new HashMap<>();
         properties.put("paraat.push.dispatch.chunk-size", Integer.toString(CHUNK));
         properties.put("paraat.push.dispatch.workers", "2");
         properties.put("paraat.push.dispatch.batches-in-flight", Integer.toString(batchesInFlight()));
         properties.put("paraat.push.poll-interval", "1h");
         return properties;
-    }
-
-    @AfterAll
-    void stop() {
-        fcm.close();
-        // Other tests count the devices of this area.
-        PushTestAlerts.clear(dataSource);
     }
 
     @Test

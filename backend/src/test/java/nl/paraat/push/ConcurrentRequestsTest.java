@@ -1,14 +1,10 @@
 package nl.paraat.push;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import nl.paraat.testing.ServerTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,30 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentRequestsTest extends ServerTestSupport implements TestPropertyProvider {
+class ConcurrentRequestsTest extends FakeFcmTestSupport {
 
     private static final int CONCURRENT = 250;
     private static final int DEVICES = 300;
 
-    @Inject
-    DataSource dataSource;
-
-    private FakeFcm fcm;
-
     @Override
-    public Map<String, String> getProperties() {
-        fcm = FakeFcm.startLocal();
-        Map<String, String> properties = fcm.channelProperties();
+    Map<String, String> pushSettings() {
+        Map<String, String> properties = new HashMap<>();
         properties.put("paraat.push.concurrent-requests", Integer.toString(CONCURRENT));
         properties.put("paraat.push.dispatch.chunk-size", "1000");
         properties.put("paraat.push.poll-interval", "1h");
         return properties;
-    }
-
-    @AfterAll
-    void stop() {
-        fcm.close();
-        PushTestAlerts.clear(dataSource);
     }
 
     @Test

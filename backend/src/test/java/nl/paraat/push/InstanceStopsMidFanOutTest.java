@@ -2,14 +2,11 @@ package nl.paraat.push;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import nl.paraat.testing.ServerTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,34 +19,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InstanceStopsMidFanOutTest extends ServerTestSupport implements TestPropertyProvider {
+class InstanceStopsMidFanOutTest extends FakeFcmTestSupport {
 
     private static final int DEVICES = 60;
     private static final int CHUNK = 10;
 
     @Inject
-    DataSource dataSource;
-    @Inject
     PushDispatcher dispatcher;
 
-    private FakeFcm fcm;
-
     @Override
-    public Map<String, String> getProperties() {
-        fcm = FakeFcm.startLocal();
-        Map<String, String> properties = fcm.channelProperties();
+    Map<String, String> pushSettings() {
+        Map<String, String> properties = new HashMap<>();
         // This instance only publishes; the test lets it work when the other one has stopped.
         properties.put("paraat.push.poll-interval", "1h");
         properties.put("paraat.push.dispatch.start-on-publish", "false");
         properties.put("paraat.push.dispatch.chunk-size", Integer.toString(CHUNK));
         properties.put("paraat.push.dispatch.lease", "2s");
         return properties;
-    }
-
-    @AfterAll
-    void stop() {
-        fcm.close();
-        PushTestAlerts.clear(dataSource);
     }
 
     @Test
