@@ -31,8 +31,6 @@ class AlertController {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(30);
 
-    static final String SIGNATURE_HEADER = "Paraat-Signature";
-
     private final AlertService alerts;
     private final SigningKeys signing;
     private final JsonMapper json;
@@ -76,7 +74,7 @@ class AlertController {
     private MutableHttpResponse<?> signed(HttpRequest<?> request, Representation representation) {
         MutableHttpResponse<?> response = representation.respond(request, MAX_AGE, HttpHeaders.ACCEPT_LANGUAGE);
         return response.status() == HttpStatus.OK
-                ? response.header(SIGNATURE_HEADER, signing.signDetached(representation.body())) : response;
+                ? response.header(SigningKeys.SIGNATURE_HEADER, signing.signDetached(representation.body())) : response;
     }
 
     private static String baseUrl(HttpRequest<?> request) {

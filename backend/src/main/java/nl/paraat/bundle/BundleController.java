@@ -14,6 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import nl.paraat.common.Representation;
+import nl.paraat.common.SigningKeys;
 import nl.paraat.content.ContentService;
 
 /** The offline bundle; built at most every few seconds, so nearly every request is answered from memory. */
@@ -21,8 +23,6 @@ import nl.paraat.content.ContentService;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BundleController {
-
-    static final String SIGNATURE_HEADER = "Paraat-Signature";
 
     private final BundleService bundles;
     private final ContentService content;
@@ -41,13 +41,13 @@ class BundleController {
                                   @Header(HttpHeaders.ACCEPT_ENCODING) @Nullable String acceptEncoding,
                                   @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
         BundleResponse response = bundles.bundle(region, content.locale(locale, acceptLanguage), since);
-        if (ifNoneMatch != null && (ifNoneMatch.contains(response.etag()) || ifNoneMatch.strip().equals("*"))) {
+        if (Representation.matches(ifNoneMatch, response.etag())) {
             return headers(HttpResponse.status(HttpStatus.NOT_MODIFIED), response.etag());
         }
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
         MutableHttpResponse<byte[]> ok = HttpResponse.ok(gzip ? response.gzip() : response.json())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(SIGNATURE_HEADER, response.signature());
+                .header(SigningKeys.SIGNATURE_HEADER, response.signature());
         if (gzip) {
             ok.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }

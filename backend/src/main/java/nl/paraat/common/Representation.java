@@ -45,6 +45,11 @@ public record Representation(byte[] body, String etag) {
     }
 
     private boolean matches(String ifNoneMatch) {
+        return matches(ifNoneMatch, etag);
+    }
+
+    /** Whether an {@code If-None-Match} header already holds the version with this entity tag. */
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }

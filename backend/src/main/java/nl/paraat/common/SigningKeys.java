@@ -40,6 +40,9 @@ import java.util.Map;
 @Requires(notEnv = Environment.CLI)
 public class SigningKeys {
 
+    /** The response header that carries the detached signature of a signed body (bundles, alerts). */
+    public static final String SIGNATURE_HEADER = "Paraat-Signature";
+
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
 
     private final ECKey current;
