@@ -66,8 +66,8 @@ public class BundleService {
     private record Served(BundleContents contents, Instant createdAt, String safetyRegion, BundleResponse full,
                           Map<String, BundleResponse> deltas, long checkedAtNanos) {
 
-        Served checkedNow() {
-            return new Served(contents, createdAt, safetyRegion, full, deltas, System.nanoTime());
+        Served checkedAt(long nanos) {
+            return new Served(contents, createdAt, safetyRegion, full, deltas, nanos);
         }
     }
 
@@ -78,7 +78,14 @@ public class BundleService {
         if (since == null || since.isBlank()) {
             return current.full();
         }
-        return current.deltas().computeIfAbsent(since.strip(), base -> delta(key, current, base));
+        String base = since.strip();
+        BundleResponse known = current.deltas().get(base);
+        if (known != null) {
+            return known;
+        }
+        // Only deltas from versions this area had are kept: any string can be sent as a base.
+        BundleManifest old = usableBase(key, base);
+        return old == null ? current.full() : current.deltas().computeIfAbsent(base, b -> delta(key, current, b, old));
     }
 
     /** The version a phone should hold now. */
@@ -88,8 +95,7 @@ public class BundleService {
 
     /** Forgets what was built, so that the next request checks every source at once. */
     public void recheckNow() {
-        served.replaceAll((key, value) -> new Served(value.contents(), value.createdAt(), value.safetyRegion(), value.full(),
-                value.deltas(), 0));
+        served.replaceAll((key, value) -> value.checkedAt(0));
     }
 
     private String area(@Nullable String region) {
@@ -111,7 +117,7 @@ public class BundleService {
             }
             BundleContents contents = BundleContents.of(items(k), json);
             if (previous != null && previous.contents().version().equals(contents.version())) {
-                return previous.checkedNow();
+                return previous.checkedAt(System.nanoTime());
             }
             Instant createdAt = record(k, contents);
             String safetyRegion = RegionPart.safetyRegionOf(k.region(), regions);
@@ -145,13 +151,15 @@ public class BundleService {
         return manifests.findById(contents.version()).map(BundleManifest::createdAt).orElse(now);
     }
 
-    private BundleResponse delta(Key key, Served current, String base) {
-        BundleManifest old = manifests.findById(base).orElse(null);
-        boolean usable = old != null && old.region().equals(key.region()) && old.locale().equals(key.locale())
-                && old.createdAt().isAfter(clock.instant().minus(configuration.deltaMaxAge()));
-        if (!usable) {
-            return current.full();
-        }
+    /** The recorded version to send changes from: of this area and language, and recent enough; otherwise null. */
+    private @Nullable BundleManifest usableBase(Key key, String base) {
+        return manifests.findById(base)
+                .filter(old -> old.region().equals(key.region()) && old.locale().equals(key.locale())
+                        && old.createdAt().isAfter(clock.instant().minus(configuration.deltaMaxAge())))
+                .orElse(null);
+    }
+
+    private BundleResponse delta(Key key, Served current, String base, BundleManifest old) {
         Map<String, String> before = BundleContents.digests(old.manifest());
         Map<String, String> now = BundleContents.digests(current.contents().manifest());
         Map<String, Map<String, byte[]>> changed = new TreeMap<>();
