@@ -5,6 +5,7 @@ import nl.paraat.common.Digest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,14 +30,14 @@ record BundleContents(Map<String, Map<String, byte[]>> groups, String manifest, 
                     .append(Digest.of(bytes)).append('\n'));
         }
         String text = manifest.toString();
-        return new BundleContents(groups, text, Digest.of(("schema " + SCHEMA_VERSION + "\n" + text).getBytes()));
+        return new BundleContents(groups, text, Digest.of(("schema " + SCHEMA_VERSION + "\n" + text).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The digest of one group, so that an app sees at a glance which parts changed. */
     String partVersion(String group) {
         StringBuilder lines = new StringBuilder();
         manifest.lines().filter(line -> line.startsWith(group + "/")).forEach(line -> lines.append(line).append('\n'));
-        return Digest.of(lines.toString().getBytes());
+        return Digest.of(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** group/key → digest, from a manifest's lines. */
