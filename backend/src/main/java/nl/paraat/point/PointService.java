@@ -94,16 +94,27 @@ public class PointService {
 
     /** The public points (GeoJSON features, with status and opening hours) in these municipalities, by id. */
     public Map<String, Object> offlinePoints(Set<String> municipalities) {
+        Map<String, Object> features = new java.util.TreeMap<>();
+        publicPointsIn(index(), municipalities).forEach(point -> features.put(Long.toString(point.id()), PointViews.Feature.of(point)));
+        return features;
+    }
+
+    private PointIndex index() {
         if (catalog.index() == null) {
             catalog.refresh();
         }
-        Map<String, Object> features = new java.util.TreeMap<>();
-        for (Point point : catalog.index().all()) {
+        return catalog.index();
+    }
+
+    /** The points residents may see (any status but planned) in these municipalities. */
+    private static List<Point> publicPointsIn(PointIndex index, Set<String> municipalities) {
+        List<Point> points = new ArrayList<>();
+        for (Point point : index.all()) {
             if (point.status() != PointStatus.PLANNED && municipalities.contains(point.municipality())) {
-                features.put(Long.toString(point.id()), PointViews.Feature.of(point));
+                points.add(point);
             }
         }
-        return features;
+        return points;
     }
 
     /** The public points of a region as a GeoJSON FeatureCollection, cached until the points change. */
@@ -112,20 +123,10 @@ public class PointService {
         if (code.isEmpty() || code.equals(RegionService.NATIONAL) || !regions.isKnownArea(code)) {
             throw ProblemException.invalid("region", "Give a municipality (GMxxxx) or safety region (VRxx) code.");
         }
-        if (catalog.index() == null) {
-            catalog.refresh();
-        }
-        PointIndex index = catalog.index();
+        PointIndex index = index();
         Set<String> municipalities = regions.municipalitiesOf(code);
-        return index.cached(code, key -> {
-            List<PointViews.Feature> features = new ArrayList<>();
-            for (Point point : index.all()) {
-                if (point.status() != PointStatus.PLANNED && municipalities.contains(point.municipality())) {
-                    features.add(PointViews.Feature.of(point));
-                }
-            }
-            return Representation.json(json, new PointViews.FeatureCollection("FeatureCollection", features));
-        });
+        return index.cached(code, key -> Representation.json(json, new PointViews.FeatureCollection("FeatureCollection",
+                publicPointsIn(index, municipalities).stream().map(PointViews.Feature::of).toList())));
     }
 
     Point create(PointRequest request, Caller caller) {
