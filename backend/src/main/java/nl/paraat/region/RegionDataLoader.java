@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import nl.paraat.common.CsvLine;
 import io.micronaut.json.tree.JsonNode;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.GeometryFixer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,12 +69,20 @@ final class RegionDataLoader {
             Map<String, Geometry> boundaries = new TreeMap<>();
             for (JsonNode feature : features.values()) {
                 String code = feature.get("properties").get("statcode").getStringValue();
-                boundaries.put(code, GeoJsonReader.geometry(feature.get("geometry")));
+                boundaries.put(code, valid(GeoJsonReader.geometry(feature.get("geometry"))));
             }
             return boundaries;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
+    }
+
+    /**
+     * Generalised outlines can cross themselves (GM0293 Westervoort and GM1676 Schouwen-Duiveland do);
+     * overlay operations on such a ring fail, so every outline is repaired once, here.
+     */
+    static Geometry valid(Geometry outline) {
+        return outline.isValid() ? outline : GeometryFixer.fix(outline);
     }
 
     /** @return municipality code to {code, name, region code, region name} */

@@ -5,6 +5,9 @@ import io.micronaut.json.JsonMapper;
 import nl.paraat.common.GeoMath;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.relateng.RelateNG;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -37,6 +40,10 @@ public class RegionService {
     private final STRtree index = new STRtree();
     private final Map<String, double[]> interiorPoints = new java.util.concurrent.ConcurrentHashMap<>();
     private final int toleranceMetres;
+    private final Map<String, Geometry> outlines = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_OUTLINES = 500;
+    /** The DE-9IM pattern "the interiors intersect". */
+    public static final String INTERIORS_INTERSECT = "T********";
 
     RegionService(JsonMapper json, RegionConfiguration configuration) {
         this.safetyRegions = RegionDataLoader.load(json);
@@ -112,7 +119,7 @@ public class RegionService {
     }
 
     /** @return the (generalised) boundary of a municipality or safety region, in lon/lat */
-    public Optional<org.locationtech.jts.geom.Geometry> boundary(String code) {
+    public Optional<Geometry> boundary(String code) {
         SafetyRegion region = regionsByCode.get(code);
         if (region != null) {
             return Optional.of(region.boundary());
@@ -135,7 +142,7 @@ public class RegionService {
     }
 
     /** @return the municipalities whose boundary touches the area (lon/lat geometry) */
-    public Set<String> municipalitiesIntersecting(org.locationtech.jts.geom.Geometry area) {
+    public Set<String> municipalitiesIntersecting(Geometry area) {
         Set<String> codes = new java.util.TreeSet<>();
         @SuppressWarnings("unchecked")
         List<Indexed> candidates = index.query(area.getEnvelopeInternal());
@@ -147,21 +154,50 @@ public class RegionService {
         return codes;
     }
 
-    /** @return the share (0 to 1) of the area (lon/lat geometry) that lies within the given area codes */
-    public double fractionWithin(org.locationtech.jts.geom.Geometry area, Collection<String> areaCodes) {
-        if (area.getArea() == 0) {
-            return 0;
+    /**
+     * @return the union of the municipalities that the area codes stand for (lon/lat), the area an
+     * organisation may act in; computed once per distinct area
+     */
+    public Geometry outline(Collection<String> areaCodes) {
+        Set<String> municipalities = municipalitiesOf(areaCodes);
+        String key = String.join(",", municipalities);
+        Geometry cached = outlines.get(key);
+        if (cached != null) {
+            return cached;
         }
-        Set<String> allowed = areaCodes.stream().flatMap(code -> municipalitiesOf(code).stream()).collect(Collectors.toSet());
-        double inside = 0;
+        if (outlines.size() > MAX_CACHED_OUTLINES) {
+            outlines.clear();
+        }
+        List<Geometry> parts = municipalities.stream().map(code -> municipalitiesByCode.get(code).boundary()).toList();
+        Geometry union = parts.isEmpty() ? GeoJsonReader.FACTORY.createPolygon()
+                : OverlayNGRobust.union(GeoJsonReader.FACTORY.buildGeometry(parts));
+        outlines.put(key, union);
+        return union;
+    }
+
+    /** @return every municipality that an area code (or several) stands for */
+    public Set<String> municipalitiesOf(Collection<String> areaCodes) {
+        Set<String> municipalities = new java.util.TreeSet<>();
+        areaCodes.forEach(code -> municipalities.addAll(municipalitiesOf(code)));
+        return municipalities;
+    }
+
+    /**
+     * @return the municipalities among {@code among} whose inside shares ground with the inside of the
+     * shape (lon/lat); touching a border line or a corner does not count
+     */
+    public Set<String> municipalitiesOverlapping(Geometry shape, Set<String> among) {
+        Set<String> codes = new java.util.TreeSet<>();
+        RelateNG relate = RelateNG.prepare(shape);
         @SuppressWarnings("unchecked")
-        List<Indexed> candidates = index.query(area.getEnvelopeInternal());
+        List<Indexed> candidates = index.query(shape.getEnvelopeInternal());
         for (Indexed candidate : candidates) {
-            if (allowed.contains(candidate.municipality().code()) && candidate.prepared().intersects(area)) {
-                inside += candidate.municipality().boundary().intersection(area).getArea();
+            String code = candidate.municipality().code();
+            if (among.contains(code) && relate.evaluate(candidate.municipality().boundary(), INTERIORS_INTERSECT)) {
+                codes.add(code);
             }
         }
-        return Math.min(1, inside / area.getArea());
+        return codes;
     }
 
     private Location locationOf(Municipality municipality) {

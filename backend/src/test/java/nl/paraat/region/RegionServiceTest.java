@@ -47,4 +47,19 @@ class RegionServiceTest {
         assertThat(regions.area("GM0150")).contains(new AreaRef("GM0150", "Deventer"));
         assertThat(regions.isKnownArea("VR26")).isFalse();
     }
+
+    @Test
+    void everyOutlineIsAValidGeometry() {
+        assertThat(regions.safetyRegions()).hasSize(25);
+        assertThat(regions.safetyRegions().stream().flatMap(region -> region.municipalities().stream())).hasSize(342);
+        for (SafetyRegion region : regions.safetyRegions()) {
+            assertThat(region.boundary().isValid()).as(region.code()).isTrue();
+            for (Municipality municipality : region.municipalities()) {
+                assertThat(municipality.boundary().isValid()).as(municipality.code()).isTrue();
+                assertThat(municipality.boundary().getArea()).as(municipality.code()).isPositive();
+            }
+        }
+        assertThat(RegionDataLoader.valid(regions.boundary("GM0293").orElseThrow())).isSameAs(regions.boundary("GM0293").orElseThrow());
+        assertThat(regions.outline(java.util.List.of("NL")).isValid()).isTrue();
+    }
 }
