@@ -1,36 +1,60 @@
 package nl.paraat.alert;
 
+import io.micronaut.http.HttpStatus;
 import nl.paraat.common.Problem;
+import nl.paraat.common.ProblemException;
 import nl.paraat.region.RegionService;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The area of a message: GM/VR codes and CAP polygons ("lat,lon lat,lon ...", closed, at least
- * four points, not crossing itself) and circles ("lat,lon radiusKm"). Shapes must lie within the
- * sender's area but for a small margin, since neighbouring boundaries never match exactly.
+ * four points, not crossing itself) and circles ("lat,lon radiusKm").
+ *
+ * <p>Area codes must lie within the sender's area. Shapes are clipped to it: what lies outside is
+ * left out of everything the message targets, stores and exports, so a sloppy or hostile drawing
+ * never reaches residents of another organisation's area. A shape wholly outside is refused.
  */
 final class AlertArea {
 
-    static final double MIN_SHARE_INSIDE = 0.9;
-    private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+    static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
     private static final double KM_PER_DEGREE_LATITUDE = 111.32;
 
     private AlertArea() {
     }
 
-    record Parsed(List<String> codes, List<String> polygons, List<String> circles, List<Geometry> shapes,
-                  Set<String> municipalities) {
+    /** A polygon or circle as sent, with the field it came from. */
+    record Shape(String field, String text, boolean circle, Geometry geometry) {
+    }
+
+    record Parsed(List<String> codes, List<Shape> shapes) {
+    }
+
+    /**
+     * What a message really targets, all within the sender's area.
+     *
+     * @param polygons       the polygons to store and export: as sent where the shape lies inside, else its clipped parts
+     * @param circles        the circles that lie inside the sender's area, as sent
+     * @param municipalities every municipality of the sender's area that the area covers or shares ground with
+     * @param cells          the location cells whose devices are reached (see {@link TargetCells})
+     * @param note           what was left out, for the author; null when nothing was
+     */
+    record Targeted(List<String> codes, List<String> polygons, List<String> circles, Set<String> municipalities,
+                    Set<String> cells, String note) {
     }
 
     static Parsed parse(AlertViews.AreaRequest area, RegionService regions, List<Problem.FieldError> errors) {
@@ -43,75 +67,114 @@ final class AlertArea {
                 codes.add(normalised);
             }
         }
-        List<Geometry> shapes = new ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
         List<String> polygons = area.polygons() == null ? List.of() : area.polygons();
         for (int i = 0; i < polygons.size(); i++) {
-            polygon(polygons.get(i), "area.polygons[" + i + "]", errors).ifPresent(shapes::add);
+            String field = "area.polygons[" + i + "]";
+            String text = polygons.get(i);
+            polygon(text, field, errors).ifPresent(shape -> shapes.add(new Shape(field, text.strip(), false, shape)));
         }
         List<String> circles = area.circles() == null ? List.of() : area.circles();
         for (int i = 0; i < circles.size(); i++) {
-            circle(circles.get(i), "area.circles[" + i + "]", errors).ifPresent(shapes::add);
+            String field = "area.circles[" + i + "]";
+            String text = circles.get(i);
+            circle(text, field, errors).ifPresent(shape -> shapes.add(new Shape(field, text.strip(), true, shape)));
         }
         if (codes.isEmpty() && polygons.isEmpty() && circles.isEmpty()) {
             errors.add(new Problem.FieldError("area", "give area codes, polygons or circles"));
         }
-        Set<String> municipalities = new TreeSet<>();
-        codes.forEach(code -> municipalities.addAll(regions.municipalitiesOf(code)));
-        shapes.forEach(shape -> municipalities.addAll(regions.municipalitiesIntersecting(shape)));
-        if (errors.isEmpty() && municipalities.isEmpty()) {
-            errors.add(new Problem.FieldError("area", "the area does not touch the Netherlands"));
-        }
-        return new Parsed(codes, List.copyOf(polygons), List.copyOf(circles), shapes, municipalities);
+        return new Parsed(codes, shapes);
     }
 
-    /** @return the parts of the area that the organisation may not target, as field errors */
-    static List<Problem.FieldError> outside(Parsed area, Collection<String> allowed, RegionService regions) {
+    /**
+     * Clips the area to the sender's area.
+     *
+     * @throws ProblemException 403 naming every code or shape outside the sender's area, 422 for a
+     *                          shape whose overlap with the area cannot be computed
+     */
+    static Targeted target(Parsed area, Collection<String> allowed, RegionService regions) {
         List<Problem.FieldError> refused = new ArrayList<>();
+        Set<String> municipalities = new TreeSet<>();
         for (String code : area.codes()) {
             if (!regions.covers(allowed, code)) {
                 refused.add(new Problem.FieldError("area.codes", code + " lies outside the organisation's area"));
             }
+            municipalities.addAll(regions.municipalitiesOf(code));
         }
-        int polygonCount = area.polygons().size();
-        for (int i = 0; i < area.shapes().size(); i++) {
-            double share = regions.fractionWithin(area.shapes().get(i), allowed);
-            if (share < MIN_SHARE_INSIDE) {
-                String field = i < polygonCount ? "area.polygons[" + i + "]" : "area.circles[" + (i - polygonCount) + "]";
-                refused.add(new Problem.FieldError(field, Math.round((1 - share) * 100)
-                        + "% of it lies outside the organisation's area"));
+        Set<String> own = regions.municipalitiesOf(allowed);
+        Geometry outline = regions.outline(allowed);
+        List<String> polygons = new ArrayList<>();
+        List<String> circles = new ArrayList<>();
+        List<Geometry> inside = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (Shape shape : area.shapes()) {
+            Clipping.Result clipped = Clipping.clip(shape, outline);
+            if (clipped.parts().isEmpty()) {
+                refused.add(new Problem.FieldError(shape.field(), "lies outside the organisation's area"));
+                continue;
             }
+            if (clipped.whole()) {
+                (shape.circle() ? circles : polygons).add(shape.text());
+            } else {
+                clipped.stored().forEach(part -> polygons.add(CapPolygons.text(part)));
+                leftOut.add(shape.field() + (clipped.percentOutside() == 0 ? " (a sliver)" : " (" + clipped.percentOutside() + "%)"));
+            }
+            Geometry kept = FACTORY.buildGeometry(clipped.parts());
+            inside.add(kept);
+            municipalities.addAll(regions.municipalitiesOverlapping(kept, own));
         }
-        return refused;
+        if (!refused.isEmpty()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "area-not-allowed", describe(refused), refused);
+        }
+        Set<String> cells = TargetCells.of(inside);
+        String note = leftOut.isEmpty() ? null : "Left out because it lies outside the organisation's area: part of "
+                + String.join(", ", leftOut) + ".";
+        return new Targeted(area.codes(), polygons, circles, municipalities, cells, note);
     }
 
-    static java.util.Optional<Geometry> polygon(String text, String field, List<Problem.FieldError> errors) {
+    static Optional<Geometry> polygon(String text, String field, List<Problem.FieldError> errors) {
         String[] pairs = text == null ? new String[0] : text.strip().split("\\s+");
         if (pairs.length < 4) {
             errors.add(new Problem.FieldError(field, "a polygon needs at least 4 points, the last equal to the first"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Coordinate[] ring = new Coordinate[pairs.length];
         for (int i = 0; i < pairs.length; i++) {
             Coordinate coordinate = latLon(pairs[i]);
             if (coordinate == null) {
                 errors.add(new Problem.FieldError(field, "point " + (i + 1) + " '" + pairs[i] + "' is not 'latitude,longitude'"));
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             ring[i] = coordinate;
         }
         if (!ring[0].equals2D(ring[ring.length - 1])) {
             errors.add(new Problem.FieldError(field, "the polygon is not closed: the last point must equal the first"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        Polygon polygon = FACTORY.createPolygon(ring);
-        if (!polygon.isValid()) {
-            errors.add(new Problem.FieldError(field, "the polygon crosses itself"));
-            return java.util.Optional.empty();
+        Polygon polygon;
+        try {
+            polygon = FACTORY.createPolygon(ring);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(field, "the points do not form a ring"));
+            return Optional.empty();
         }
-        return java.util.Optional.of(polygon);
+        TopologyValidationError invalid = new IsValidOp(polygon).getValidationError();
+        if (invalid == null) {
+            return Optional.of(polygon);
+        }
+        // A ring that touches itself in a point is unambiguous (CAP allows it); a crossing ring is not.
+        if (invalid.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION) {
+            Geometry fixed = GeometryFixer.fix(polygon);
+            if (!fixed.isEmpty() && fixed.getArea() > 0) {
+                return Optional.of(fixed);
+            }
+        }
+        errors.add(new Problem.FieldError(field, invalid.getErrorType() == TopologyValidationError.SELF_INTERSECTION
+                ? "the polygon crosses itself" : "the polygon is not a valid area: " + invalid.getMessage().toLowerCase(Locale.ROOT)));
+        return Optional.empty();
     }
 
-    static java.util.Optional<Geometry> circle(String text, String field, List<Problem.FieldError> errors) {
+    static Optional<Geometry> circle(String text, String field, List<Problem.FieldError> errors) {
         String[] parts = text == null ? new String[0] : text.strip().split("\\s+");
         Coordinate centre = parts.length == 2 ? latLon(parts[0]) : null;
         double radiusKm;
@@ -120,9 +183,9 @@ final class AlertArea {
         } catch (NumberFormatException e) {
             radiusKm = Double.NaN;
         }
-        if (centre == null || !(radiusKm > 0 && radiusKm <= 500)) {
+        if (centre == null || !(radiusKm > 0 && radiusKm <= 500) || Math.abs(centre.y) > 89) {
             errors.add(new Problem.FieldError(field, "a circle is 'latitude,longitude radiusKm' with a radius up to 500 km"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int sides = 48;
         Coordinate[] ring = new Coordinate[sides + 1];
@@ -133,7 +196,7 @@ final class AlertArea {
             ring[i] = new Coordinate(centre.x + lonRadius * Math.sin(angle), centre.y + latRadius * Math.cos(angle));
         }
         ring[sides] = ring[0];
-        return java.util.Optional.of(FACTORY.createPolygon(ring));
+        return Optional.of(FACTORY.createPolygon(ring));
     }
 
     /** CAP writes "latitude,longitude"; JTS wants x = longitude. */
@@ -152,5 +215,9 @@ final class AlertArea {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static String describe(List<Problem.FieldError> errors) {
+        return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
     }
 }

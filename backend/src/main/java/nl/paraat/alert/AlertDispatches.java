@@ -62,9 +62,10 @@ public class AlertDispatches {
             root = reference;
             reference = messages.findById(reference).map(AlertMessage::referencesId).orElse(null);
         }
+        Set<String> cells = new java.util.TreeSet<>(AlertWorkflow.split(message.targetCells(), ","));
         return new PushContent(message.id(), message.identifier(), message.msgType().name(), message.severity().name(),
                 message.severity() == Cap.Severity.Extreme || message.severity() == Cap.Severity.Severe,
-                message.status() != Cap.Status.Actual, "alert-" + root, message.expires(), municipalities, shapes, texts,
+                message.status() != Cap.Status.Actual, "alert-" + root, message.expires(), municipalities, cells, texts,
                 new double[]{envelope.getMinX(), envelope.getMinY(), envelope.getMaxX(), envelope.getMaxY()});
     }
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param circles                CAP circles, one per line ("lat,lon radiusKm")
  * @param affectedMunicipalities every municipality the area touches, comma-separated, for matching residents
  * @param reviewNeeded           published by one person under the immediate-danger exception
+ * @param targetCells            the location cells whose devices the message reaches, comma-separated
+ * @param areaNote               what of the drawn area was left out because it lies outside the sender's area
  */
 @MappedEntity("alert")
 record AlertMessage(@Id @GeneratedValue @Nullable Long id,
@@ -45,7 +47,9 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                     @Nullable Instant submittedAt,
                     @Nullable Instant publishedAt,
                     @Nullable Instant endedAt,
-                    Instant updatedAt) {
+                    Instant updatedAt,
+                    @Nullable String targetCells,
+                    @Nullable String areaNote) {
 
     AlertMessage withState(AlertState next, @Nullable String approvedBy, boolean review, Instant now) {
         return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
@@ -54,6 +58,6 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                 createdAt, next == AlertState.SUBMITTED ? now : submittedAt,
                 next == AlertState.PUBLISHED ? now : publishedAt,
                 next == AlertState.CANCELLED || next == AlertState.SUPERSEDED || next == AlertState.EXPIRED ? now : endedAt,
-                now);
+                now, targetCells, areaNote);
     }
 }

@@ -294,6 +294,9 @@ public class AlertService {
         if (texts.stream().noneMatch(text -> text.language().equals("en"))) {
             warnings.add("No English text: residents who read English will see the Dutch text.");
         }
+        if (message.areaNote() != null) {
+            warnings.add(message.areaNote());
+        }
         String references = message.referencesId() == null ? null
                 : messages.findById(message.referencesId()).map(AlertMessage::identifier).orElse(null);
         return new AlertViews.Alert(message.id(), message.identifier(), message.organisation(), message.status(),

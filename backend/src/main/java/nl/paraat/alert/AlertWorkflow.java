@@ -224,7 +224,7 @@ class AlertWorkflow {
         return saved;
     }
 
-    private record Checked(AlertArea.Parsed area) {
+    private record Checked(AlertArea.Targeted area) {
     }
 
     private Checked check(AlertViews.AlertRequest request, Actor actor) {
@@ -260,11 +260,7 @@ class AlertWorkflow {
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", describe(errors), errors);
         }
-        List<Problem.FieldError> outside = AlertArea.outside(area, actor.area(), regions);
-        if (!outside.isEmpty()) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "area-not-allowed", describe(outside), outside);
-        }
-        return new Checked(area);
+        return new Checked(AlertArea.target(area, actor.area(), regions));
     }
 
     private AlertMessage message(@Nullable Long id, String identifier, AlertViews.AlertRequest request, Checked checked,
@@ -277,7 +273,7 @@ class AlertWorkflow {
                 request.expires(), request.web(), String.join(",", checked.area().codes()),
                 String.join("\n", checked.area().polygons()), String.join("\n", checked.area().circles()),
                 String.join(",", checked.area().municipalities()), AlertState.DRAFT, author, null, false, createdAt,
-                null, null, null, now);
+                null, null, null, now, String.join(",", checked.area().cells()), checked.area().note());
     }
 
     private void saveInfos(long alertId, AlertViews.AlertRequest request) {

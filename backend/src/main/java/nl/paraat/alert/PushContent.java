@@ -1,7 +1,5 @@
 package nl.paraat.alert;
 
-import org.locationtech.jts.geom.Geometry;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +11,13 @@ import java.util.Set;
  * @param collapseKey    the same for a message and every update or cancellation of it
  * @param testOnly       an exercise or test: only devices that opted in receive it
  * @param municipalities every municipality the area touches
- * @param shapes         the polygons and circles of the area, to match devices by their location cell
+ * @param cells          the location cells (geohashes) whose devices are reached, all within the sender's area
  * @param texts          headline and text per language; Dutch always present
  * @param boundingBox    {west, south, east, north} of the area
  */
 public record PushContent(long alertId, String identifier, String msgType, String severity, boolean urgent,
                           boolean testOnly, String collapseKey, Instant expires, Set<String> municipalities,
-                          List<Geometry> shapes, Map<String, Text> texts, double[] boundingBox) {
+                          Set<String> cells, Map<String, Text> texts, double[] boundingBox) {
 
     public record Text(String headline, String description) {
     }

@@ -71,7 +71,7 @@ public final class Geohash {
         return hash.toString();
     }
 
-    /** @return every cell of this precision, and every coarser cell containing one, that touches the box */
+    /** @return every cell of this precision within the box that passes the test (given the cell's bounds) */
     public static Set<String> covering(double south, double west, double north, double east, int precision,
                                        java.util.function.Predicate<double[]> touches) {
         Set<String> cells = new TreeSet<>();
@@ -82,9 +82,7 @@ public final class Geohash {
             for (double lon = west; lon <= east + width; lon += width) {
                 String cell = encode(Math.min(lat, 89.999), Math.min(lon, 179.999), precision);
                 if (touches.test(bounds(cell))) {
-                    for (int length = 1; length <= precision; length++) {
-                        cells.add(cell.substring(0, length));
-                    }
+                    cells.add(cell);
                 }
             }
         }

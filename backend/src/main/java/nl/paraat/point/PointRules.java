@@ -48,14 +48,18 @@ class PointRules {
             return new Checked(null, List.of(new Problem.FieldError("latitude",
                     "the point " + request.latitude() + ", " + request.longitude() + " lies outside the Netherlands")), false);
         }
-        String municipality = request.municipality() != null ? request.municipality() : location.get().municipality().code();
-        if (!regions.isKnownArea(municipality)) {
-            return new Checked(null, List.of(new Problem.FieldError("municipality", "unknown municipality " + municipality)),
-                    false);
+        // The municipality follows from the coordinates: a stated one that disagrees would let a point
+        // of one organisation sit in another's territory, out of that organisation's reach.
+        String municipality = location.get().municipality().code();
+        if (request.municipality() != null && !request.municipality().equals(municipality)) {
+            return new Checked(null, List.of(new Problem.FieldError("municipality", "the point "
+                    + request.latitude() + ", " + request.longitude() + " lies in " + municipality + " "
+                    + location.get().municipality().name() + ", not in " + request.municipality())), false);
         }
         if (!regions.covers(area, municipality)) {
-            return new Checked(null, List.of(new Problem.FieldError("municipality", municipality
-                    + " lies outside the area of organisation '" + organisation + "'")), true);
+            return new Checked(null, List.of(new Problem.FieldError("municipality", "the point lies in " + municipality
+                    + " " + location.get().municipality().name() + ", outside the area of organisation '"
+                    + organisation + "'")), true);
         }
         return new Checked(municipality, List.of(), false);
     }

@@ -4,14 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import nl.paraat.alert.PushContent;
 import io.micronaut.json.JsonMapper;
-import nl.paraat.common.Geohash;
 import nl.paraat.common.SigningKeys;
 import nl.paraat.content.ContentConfiguration;
 import nl.paraat.device.DeviceService;
 import nl.paraat.device.PushTarget;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,9 +35,7 @@ import java.util.stream.Collectors;
 @Singleton
 class PushSender {
 
-    static final int CELL_PRECISION = 5;
     private static final int MAX_BODY = 300;
-    private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private final PushChannel channel;
     private final PushHealth health;
@@ -86,7 +80,7 @@ class PushSender {
     }
 
     Outcome send(PushContent content, long fromDevice, long toDevice) {
-        List<PushTarget> targets = devices.targets(fromDevice, toDevice, content.municipalities(), cells(content.shapes()),
+        List<PushTarget> targets = devices.targets(fromDevice, toDevice, content.municipalities(), content.cells(),
                 content.testOnly());
         // One message per language, addressed to each device: the text and data are built once per chunk.
         Map<String, PushMessage> perLanguage = new HashMap<>();
@@ -227,17 +221,6 @@ class PushSender {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The geohash cells (and their coarser parents) that touch the area's shapes. */
-    static Set<String> cells(List<Geometry> shapes) {
-        Set<String> cells = new TreeSet<>();
-        for (Geometry shape : shapes) {
-            Envelope box = shape.getEnvelopeInternal();
-            cells.addAll(Geohash.covering(box.getMinY(), box.getMinX(), box.getMaxY(), box.getMaxX(), CELL_PRECISION,
-                    cell -> shape.intersects(GEOMETRY.toGeometry(new Envelope(cell[1], cell[3], cell[0], cell[2])))));
-        }
-        return cells;
     }
 
     private Duration backoff(int attempt) {

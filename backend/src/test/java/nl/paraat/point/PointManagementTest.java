@@ -60,8 +60,13 @@ class PointManagementTest extends ServerTestSupport {
         String nijmegenPoint = PointTestData.json("Stadhuis", "town-hall", 51.8426, 5.8528, "", "standby", null);
 
         assertProblem(http.post(POINTS, nijmegenPoint, deventer.token()), 403);
-        assertProblem(http.post(POINTS, PointTestData.json("x", "other", 52.2510, 6.1600, "", "standby", null)
-                .replace("}", ",\"municipality\":\"GM0268\"}"), deventer.token()), 403);
+        assertFieldProblem(http.post(POINTS, PointTestData.json("x", "other", 52.2510, 6.1600, "", "standby", null)
+                .replace("}", ",\"municipality\":\"GM0268\"}"), deventer.token()), 400, "municipality");
+        // Amsterdam's coordinates under Deventer's own municipality code: refused, not placed in Amsterdam.
+        assertFieldProblem(http.post(POINTS, PointTestData.json("x", "other", 52.3731, 4.8926, "", "standby", null)
+                .replace("}", ",\"municipality\":\"GM0150\"}"), deventer.token()), 400, "municipality");
+        assertFieldProblem(http.post(POINTS, PointTestData.json("x", "other", 52.3731, 4.8926, "", "standby", null),
+                deventer.token()), 403, "municipality");
         assertProblem(http.put(POINTS + "/" + id, nijmegenPoint, nijmegen.token()), 403);
         assertProblem(http.patch(POINTS + "/" + id, "{\"status\":\"closed\"}", nijmegen.token()), 403);
         assertProblem(http.put(POINTS + "/" + id, nijmegenPoint, deventer.token()), 403);
