@@ -13,6 +13,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.repository.GenericRepository;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Features talk to each other through services; each keeps its repositories and tables to itself. */
 @AnalyzeClasses(packages = "nl.paraat", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,6 +27,11 @@ class ArchitectureTest {
     static final ArchRule controllersDoNotUseRepositories = classes()
             .that().areAnnotatedWith(io.micronaut.http.annotation.Controller.class)
             .should().onlyDependOnClassesThat().areNotAssignableTo(GenericRepository.class);
+
+    /** Each path through the code reads in one direction: no feature depends, however indirectly, on itself. */
+    @ArchTest
+    static final ArchRule featuresDependOnEachOtherWithoutCycles = slices().matching("nl.paraat.(*)..")
+            .should().beFreeOfCycles();
 
     private static ArchCondition<JavaClass> notTouchRepositoriesOrEntitiesOfAnotherFeature() {
         return new ArchCondition<>("not use repositories or entities of another feature") {

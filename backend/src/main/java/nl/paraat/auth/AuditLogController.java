@@ -1,4 +1,4 @@
-package nl.paraat.audit;
+package nl.paraat.auth;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,19 +11,23 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import nl.paraat.auth.Caller;
-import nl.paraat.auth.Role;
+import nl.paraat.audit.AuditEntry;
+import nl.paraat.audit.AuditService;
 
 import java.util.List;
 
 @Controller("/api/v1/admin/organisations/{code}/audit")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AuditController {
+/**
+ * An organisation's audit log for its admins. It lives with the organisations rather than in
+ * {@code audit}, so that the audit log depends on nobody and everyone may record into it.
+ */
+class AuditLogController {
 
     private final AuditService audit;
 
-    AuditController(AuditService audit) {
+    AuditLogController(AuditService audit) {
         this.audit = audit;
     }
 
