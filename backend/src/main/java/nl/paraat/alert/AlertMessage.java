@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
 
 import java.time.Instant;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
  * @param reviewNeeded           published by one person under the immediate-danger exception
  * @param targetCells            the location cells whose devices the message reaches, comma-separated
  * @param areaNote               what of the drawn area was left out because it lies outside the sender's area
+ * @param version                optimistic lock: of two simultaneous transitions of one message, one wins
  */
 @MappedEntity("alert")
 record AlertMessage(@Id @GeneratedValue @Nullable Long id,
@@ -49,7 +51,8 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                     @Nullable Instant endedAt,
                     Instant updatedAt,
                     @Nullable String targetCells,
-                    @Nullable String areaNote) {
+                    @Nullable String areaNote,
+                    @Version Long version) {
 
     AlertMessage withState(AlertState next, @Nullable String approvedBy, boolean review, Instant now) {
         return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
@@ -58,6 +61,6 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                 createdAt, next == AlertState.SUBMITTED ? now : submittedAt,
                 next == AlertState.PUBLISHED ? now : publishedAt,
                 next == AlertState.CANCELLED || next == AlertState.SUPERSEDED || next == AlertState.EXPIRED ? now : endedAt,
-                now, targetCells, areaNote);
+                now, targetCells, areaNote, version);
     }
 }

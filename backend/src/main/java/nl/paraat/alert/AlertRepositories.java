@@ -25,6 +25,8 @@ final class AlertRepositories {
         List<AlertMessage> findByStateOrderByPublishedAtDesc(AlertState state);
 
         List<AlertMessage> findByStateAndExpiresLessThan(AlertState state, Instant moment);
+
+        List<AlertMessage> findByReferencesIdAndStateIn(long referencesId, Collection<AlertState> states);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -148,31 +148,31 @@ public class AlertService {
     }
 
     AlertViews.Alert edit(long id, AlertViews.AlertRequest request, Caller caller) {
-        return view(workflow.edit(id, request, actor(caller, Role.ALERT_ISSUER)));
+        return view(oneAtATime(() -> workflow.edit(id, request, actor(caller, Role.ALERT_ISSUER))));
     }
 
     AlertViews.Alert submit(long id, Caller caller) {
-        return view(workflow.submit(id, actor(caller, Role.ALERT_ISSUER)));
+        return view(oneAtATime(() -> workflow.submit(id, actor(caller, Role.ALERT_ISSUER))));
     }
 
     AlertViews.Alert reject(long id, @Nullable String note, Caller caller) {
-        return view(workflow.reject(id, note, actor(caller, Role.ALERT_APPROVER)));
+        return view(oneAtATime(() -> workflow.reject(id, note, actor(caller, Role.ALERT_APPROVER))));
     }
 
     AlertViews.Alert approve(long id, Caller caller) {
-        return view(workflow.approve(id, actor(caller, Role.ALERT_APPROVER)));
+        return view(oneAtATime(() -> workflow.approve(id, actor(caller, Role.ALERT_APPROVER))));
     }
 
     AlertViews.Alert publishImmediately(long id, Caller caller) {
-        return view(workflow.publishImmediately(id, actor(caller, Role.ALERT_ISSUER)));
+        return view(oneAtATime(() -> workflow.publishImmediately(id, actor(caller, Role.ALERT_ISSUER))));
     }
 
     AlertViews.Alert update(long id, AlertViews.AlertRequest request, Caller caller) {
-        return view(workflow.update(id, request, actor(caller, Role.ALERT_ISSUER)));
+        return view(oneAtATime(() -> workflow.update(id, request, actor(caller, Role.ALERT_ISSUER))));
     }
 
     AlertViews.Alert cancel(long id, @Nullable AlertViews.AlertRequest request, Caller caller) {
-        return view(workflow.cancel(id, request, actor(caller, Role.ALERT_ISSUER)));
+        return view(oneAtATime(() -> workflow.cancel(id, request, actor(caller, Role.ALERT_ISSUER))));
     }
 
     @ReadOnly
@@ -189,6 +189,20 @@ public class AlertService {
     List<AuditEntry> history(long id, Caller caller) {
         workflow.own(id, actorOfAnyAlertRole(caller));
         return audit.history(AlertWorkflow.TARGET, Long.toString(id));
+    }
+
+    /**
+     * Runs a transition that others may attempt on the same message at the same moment: the loser's
+     * stale version, a lock it could not get, or the one-push-per-message key makes its transaction
+     * fail and roll back, which the caller sees as a 409 rather than a second publication.
+     */
+    private static AlertMessage oneAtATime(java.util.function.Supplier<AlertMessage> transition) {
+        try {
+            return transition.get();
+        } catch (io.micronaut.data.exceptions.DataAccessException | io.micronaut.transaction.exceptions.TransactionException e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "conflict", "The message was changed by someone else at the same"
+                    + " moment; nothing was changed by this request. Reload it and decide again.", List.of());
+        }
     }
 
     int expire() {

@@ -90,7 +90,7 @@ class AlertWorkflow {
         requireState(existing, AlertState.DRAFT);
         Checked checked = check(request, actor);
         AlertMessage changed = messages.update(message(existing.id(), existing.identifier(), request, checked, actor,
-                existing.msgType(), existing.referencesId(), existing.author(), existing.createdAt()));
+                existing.msgType(), existing.referencesId(), existing.author(), existing.createdAt(), existing.version()));
         infos.deleteByAlertId(id);
         saveInfos(id, request);
         audit.record(actor.name(), actor.organisation(), "alert.edited", TARGET, Long.toString(id), headline(request));
@@ -147,14 +147,14 @@ class AlertWorkflow {
     @Transactional
     AlertMessage update(long id, AlertViews.AlertRequest request, Actor actor) {
         AlertMessage original = own(id, actor);
-        requireState(original, AlertState.PUBLISHED);
+        requireCurrent(original);
         return create(request, actor, Cap.MsgType.Update, original, null);
     }
 
     @Transactional
     AlertMessage cancel(long id, @Nullable AlertViews.AlertRequest request, Actor actor) {
         AlertMessage original = own(id, actor);
-        requireState(original, AlertState.PUBLISHED);
+        requireCurrent(original);
         AlertViews.AlertRequest content = request != null ? request : copyForCancel(original);
         return create(content, actor, Cap.MsgType.Cancel, original, null);
     }
@@ -196,13 +196,14 @@ class AlertWorkflow {
         Instant now = now();
         AlertMessage published = messages.update(message.withState(AlertState.PUBLISHED, approver, immediate, now));
         if (message.referencesId() != null) {
+            // Of two updates of one message only the first to be published replaces it; the version on the
+            // original makes a simultaneous second one fail, and this check refuses a later one.
             AlertMessage original = messages.findById(message.referencesId()).orElseThrow();
-            if (original.state() == AlertState.PUBLISHED) {
-                AlertState ended = message.msgType() == Cap.MsgType.Cancel ? AlertState.CANCELLED : AlertState.SUPERSEDED;
-                messages.update(original.withState(ended, null, false, now));
-                audit.record(actor.name(), actor.organisation(), "alert." + ended.code(), TARGET,
-                        original.id().toString(), "by " + message.identifier());
-            }
+            requireCurrent(original);
+            AlertState ended = message.msgType() == Cap.MsgType.Cancel ? AlertState.CANCELLED : AlertState.SUPERSEDED;
+            messages.update(original.withState(ended, null, false, now));
+            audit.record(actor.name(), actor.organisation(), "alert." + ended.code(), TARGET,
+                    original.id().toString(), "by " + message.identifier());
         }
         dispatches.save(new AlertDispatch(null, published.id(), published.identifier(), published.msgType(), now, null));
         events.publishEvent(new AlertPublished(published.id()));
@@ -217,7 +218,7 @@ class AlertWorkflow {
         Instant now = now();
         String id = identifier != null ? identifier : "urn:paraat:alert:" + UUID.randomUUID();
         AlertMessage saved = messages.save(message(null, id, request, checked, actor,
-                type, original == null ? null : original.id(), actor.name(), now));
+                type, original == null ? null : original.id(), actor.name(), now, 0L));
         saveInfos(saved.id(), request);
         audit.record(actor.name(), actor.organisation(), "alert.drafted", TARGET, saved.id().toString(),
                 type + (original == null ? "" : " of " + original.identifier()) + ": " + headline(request));
@@ -264,7 +265,8 @@ class AlertWorkflow {
     }
 
     private AlertMessage message(@Nullable Long id, String identifier, AlertViews.AlertRequest request, Checked checked,
-                                 Actor actor, Cap.MsgType type, @Nullable Long referencesId, String author, Instant createdAt) {
+                                 Actor actor, Cap.MsgType type, @Nullable Long referencesId, String author, Instant createdAt,
+                                 Long version) {
         Instant now = now();
         return new AlertMessage(id, identifier, actor.organisation(),
                 request.status() != null ? request.status() : Cap.Status.Actual, type, referencesId,
@@ -273,7 +275,7 @@ class AlertWorkflow {
                 request.expires(), request.web(), String.join(",", checked.area().codes()),
                 String.join("\n", checked.area().polygons()), String.join("\n", checked.area().circles()),
                 String.join(",", checked.area().municipalities()), AlertState.DRAFT, author, null, false, createdAt,
-                null, null, null, now, String.join(",", checked.area().cells()), checked.area().note());
+                null, null, null, now, String.join(",", checked.area().cells()), checked.area().note(), version);
     }
 
     private void saveInfos(long alertId, AlertViews.AlertRequest request) {
@@ -306,6 +308,28 @@ class AlertWorkflow {
         if (message.state() != expected) {
             throw conflict(message);
         }
+    }
+
+    /** An update or cancellation must replace the message residents see now, never an older one. */
+    private void requireCurrent(AlertMessage message) {
+        if (message.state() == AlertState.PUBLISHED) {
+            return;
+        }
+        AlertMessage current = message;
+        for (int step = 0; step < 1000 && current.state() != AlertState.PUBLISHED; step++) {
+            java.util.Optional<AlertMessage> next = messages.findByReferencesIdAndStateIn(current.id(),
+                    List.of(AlertState.PUBLISHED, AlertState.SUPERSEDED, AlertState.CANCELLED, AlertState.EXPIRED)).stream().findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            current = next.get();
+        }
+        String detail = current.state() == AlertState.PUBLISHED && !current.id().equals(message.id())
+                ? "Alert " + message.id() + " is " + message.state().code() + "; the current message is alert "
+                + current.id() + " (" + current.identifier() + "): update or cancel that one."
+                : "Alert " + message.id() + " is " + message.state().code() + " and no message of its chain is active.";
+        throw new ProblemException(HttpStatus.CONFLICT, "not-current", detail,
+                List.of(new Problem.FieldError("id", detail)));
     }
 
     private void requireActive(AlertMessage message) {
