@@ -86,7 +86,9 @@ class TopicChangeWorker {
                 // next round, until nothing is due
             }
         } catch (RuntimeException e) {
-            LOG.warn("Applying topic subscription changes failed; retrying at the next poll: {}", e.getMessage());
+            if (!stopping) {
+                LOG.warn("Applying topic subscription changes failed; retrying at the next poll: {}", e.getMessage());
+            }
         }
     }
 
@@ -107,8 +109,10 @@ class TopicChangeWorker {
         while (!left.isEmpty() && !stopping) {
             List<PushTopicChange> request = left.remove(0);
             if (!apply(request, owner)) {
-                // FCM did not answer or refused the whole request: the others would fare no better now.
-                left.forEach(rest -> retryLater(rest, owner, "not tried: FCM was unavailable"));
+                if (!stopping) {
+                    // FCM did not answer or refused the whole request: the others would fare no better now.
+                    left.forEach(rest -> retryLater(rest, owner, "not tried: FCM was unavailable"));
+                }
                 break;
             }
         }
@@ -123,6 +127,11 @@ class TopicChangeWorker {
         try {
             result = first.subscribe() ? channel.subscribe(tokens, first.topic()) : channel.unsubscribe(tokens, first.topic());
         } catch (RuntimeException unavailable) {
+            if (stopping) {
+                LOG.info("Stopping with {} topic changes claimed; another instance applies them when their lease runs out",
+                        tokens.size());
+                return false;
+            }
             LOG.warn("{} {} tokens {} topic {} failed; retrying with backoff: {}", first.subscribe() ? "Subscribing" : "Unsubscribing",
                     tokens.size(), first.subscribe() ? "to" : "from", first.topic(), unavailable.getMessage());
             retryLater(request, owner, unavailable.getMessage());
