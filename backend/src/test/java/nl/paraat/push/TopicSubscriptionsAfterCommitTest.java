@@ -140,6 +140,21 @@ class TopicSubscriptionsAfterCommitTest extends FakeFcmTestSupport {
         assertThat(requestsNaming("dead-topic-token")).isOne();
     }
 
+    @Test
+    void erasingADeviceUnsubscribesItsTokenAndKeepsNothingOnceFcmHasDoneIt() throws InterruptedException {
+        String[] device = registerDevice();
+        put(device, "erased-token", "en", List.of("GM0150"), true);
+        Map<String, Set<String>> subscribed = Map.of("erased-token", Set.of("paraat-gm0150-en", "paraat-test-gm0150-en"));
+        assertThat(fcm.topics().awaitTopicsOf(subscribed, Duration.ofSeconds(10))).isEqualTo(subscribed);
+
+        assertThat(http.send("DELETE", "/api/v1/devices/" + device[0], null, "X-Device-Secret", device[1]).status())
+                .isEqualTo(204);
+
+        Map<String, Set<String>> unsubscribed = Map.of("erased-token", Set.of());
+        assertThat(fcm.topics().awaitTopicsOf(unsubscribed, Duration.ofSeconds(10))).isEqualTo(unsubscribed);
+        assertThat(await(() -> pending("erased-token") == 0, Duration.ofSeconds(5))).as("no change left").isTrue();
+    }
+
     private static final class RollBack extends RuntimeException {
     }
 
