@@ -18,6 +18,7 @@ import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.MessagingErrorCode;
 import com.google.firebase.messaging.Notification;
 import com.google.firebase.messaging.SendResponse;
+import com.google.firebase.messaging.TopicManagementResponse;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -44,6 +45,8 @@ import java.util.UUID;
 class FcmPushChannel implements PushChannel {
 
     static final int MAX_BATCH = 500;
+    /** The Instance ID service's limit of tokens per topic subscription request. */
+    static final int MAX_TOPIC_BATCH = 1000;
     private static final Set<MessagingErrorCode> DEAD_TOKEN = Set.of(MessagingErrorCode.UNREGISTERED,
             MessagingErrorCode.SENDER_ID_MISMATCH);
     private static final Set<MessagingErrorCode> RETRYABLE = Set.of(MessagingErrorCode.QUOTA_EXCEEDED,
@@ -200,25 +203,30 @@ class FcmPushChannel implements PushChannel {
     }
 
     @Override
-    public void subscribe(List<String> tokens, String topic) {
-        try {
-            for (int from = 0; from < tokens.size(); from += 1000) {
-                messaging.subscribeToTopic(tokens.subList(from, Math.min(tokens.size(), from + 1000)), topic);
-            }
-        } catch (FirebaseMessagingException e) {
-            throw new IllegalStateException("Subscribing to " + topic + " failed: " + e.getMessage(), e);
-        }
+    public TopicResult subscribe(List<String> tokens, String topic) {
+        return changeTopic(tokens, topic, true);
     }
 
     @Override
-    public void unsubscribe(List<String> tokens, String topic) {
+    public TopicResult unsubscribe(List<String> tokens, String topic) {
+        return changeTopic(tokens, topic, false);
+    }
+
+    private TopicResult changeTopic(List<String> tokens, String topic, boolean subscribe) {
+        Map<String, String> failures = new HashMap<>();
         try {
-            for (int from = 0; from < tokens.size(); from += 1000) {
-                messaging.unsubscribeFromTopic(tokens.subList(from, Math.min(tokens.size(), from + 1000)), topic);
+            for (int from = 0; from < tokens.size(); from += MAX_TOPIC_BATCH) {
+                List<String> batch = tokens.subList(from, Math.min(tokens.size(), from + MAX_TOPIC_BATCH));
+                TopicManagementResponse response = subscribe ? messaging.subscribeToTopic(batch, topic)
+                        : messaging.unsubscribeFromTopic(batch, topic);
+                response.getErrors().forEach(error -> failures.put(batch.get(error.getIndex()), error.getReason()));
             }
         } catch (FirebaseMessagingException e) {
-            throw new IllegalStateException("Unsubscribing from " + topic + " failed: " + e.getMessage(), e);
+            String error = e.getMessagingErrorCode() != null ? e.getMessagingErrorCode().name()
+                    : e.getHttpResponse() == null && causedByIo(e) ? "NO_ANSWER" : e.getErrorCode().name();
+            throw new IllegalStateException(error + ": " + e.getMessage(), e);
         }
+        return new TopicResult(failures);
     }
 
     @PreDestroy

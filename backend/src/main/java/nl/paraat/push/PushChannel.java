@@ -14,8 +14,15 @@ public interface PushChannel {
 
     String name();
 
-    /** Topic mode: the push service delivers a topic's messages to the tokens subscribed to it. */
-    void subscribe(List<String> tokens, String topic);
+    /**
+     * Topic mode: the push service delivers a topic's messages to the tokens subscribed to it.
+     *
+     * @return the push service's answer for each token
+     * @throws RuntimeException when the push service did not answer or refused the whole request
+     *                          (unavailable, credentials): nothing can be said about any token
+     */
+    TopicResult subscribe(List<String> tokens, String topic);
 
-    void unsubscribe(List<String> tokens, String topic);
+    /** @see #subscribe */
+    TopicResult unsubscribe(List<String> tokens, String topic);
 }

@@ -45,4 +45,29 @@ final class PushRepositories {
 
         List<PushChunk> findByJobIdIn(java.util.Collection<Long> jobIds);
     }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface TopicChanges extends CrudRepository<PushTopicChange, Long> {
+
+        /** Due changes that nobody holds, each the oldest of its token and topic: a later one waits for it. */
+        @Query("SELECT c.* FROM push_topic_change c WHERE c.next_attempt_at <= :now"
+                + " AND (c.lease_until IS NULL OR c.lease_until < :now)"
+                + " AND NOT EXISTS (SELECT 1 FROM push_topic_change e WHERE e.token_digest = c.token_digest"
+                + " AND e.topic = c.topic AND e.id < c.id) ORDER BY c.id LIMIT 1000")
+        List<PushTopicChange> findDue(Instant now);
+
+        /** Takes the leases nobody holds a live one of: of two instances, each change goes to one. */
+        @Query("UPDATE push_topic_change SET lease_owner = :owner, lease_until = :until, attempts = attempts + 1"
+                + " WHERE id IN (:ids) AND (lease_until IS NULL OR lease_until < :now)")
+        int claim(java.util.Collection<Long> ids, String owner, Instant until, Instant now);
+
+        List<PushTopicChange> findByLeaseOwnerOrderById(String leaseOwner);
+
+        @Query("DELETE FROM push_topic_change WHERE id IN (:ids) AND lease_owner = :owner")
+        int settle(java.util.Collection<Long> ids, String owner);
+
+        @Query("UPDATE push_topic_change SET lease_owner = NULL, lease_until = NULL, next_attempt_at = :next,"
+                + " last_error = :error WHERE id IN (:ids) AND lease_owner = :owner")
+        int retryLater(java.util.Collection<Long> ids, String owner, Instant next, String error);
+    }
 }

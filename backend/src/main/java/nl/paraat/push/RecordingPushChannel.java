@@ -41,13 +41,15 @@ class RecordingPushChannel implements PushChannel {
     }
 
     @Override
-    public void subscribe(List<String> tokens, String topic) {
+    public TopicResult subscribe(List<String> tokens, String topic) {
         LOG.info("Topic subscription (not sent, Firebase is not configured): {} tokens to {}", tokens.size(), topic);
+        return TopicResult.allApplied();
     }
 
     @Override
-    public void unsubscribe(List<String> tokens, String topic) {
+    public TopicResult unsubscribe(List<String> tokens, String topic) {
         LOG.info("Topic unsubscription (not sent, Firebase is not configured): {} tokens from {}", tokens.size(), topic);
+        return TopicResult.allApplied();
     }
 
     List<PushMessage> recorded() {

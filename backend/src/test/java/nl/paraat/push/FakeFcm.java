@@ -35,9 +35,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +45,8 @@ import java.util.regex.Pattern;
  * that it costs the machine little next to the sender. It checks requests as FCM would: a bearer
  * token, exactly one target, a well-formed token or topic, a payload of at most 4 KB. Tokens starting
  * with {@code dead-} are unknown (UNREGISTERED); it can be told to throttle (429 with Retry-After),
- * to be unavailable (503), to refuse the credentials (403) or to answer too late.
+ * to be unavailable (503), to refuse the credentials (403) or to answer too late. Topic management
+ * is {@link FakeFcmTopics}.
  */
 final class FakeFcm implements AutoCloseable {
 
@@ -69,7 +67,7 @@ final class FakeFcm implements AutoCloseable {
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private volatile boolean refuseCredentials;
     private volatile boolean recording = true;
-    private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
+    private final FakeFcmTopics topics = new FakeFcmTopics();
 
     private FakeFcm(JsonMapper json) throws InterruptedException {
         this.json = json;
@@ -133,11 +131,9 @@ final class FakeFcm implements AutoCloseable {
         recording = keep;
     }
 
-    /** Topic name (without /topics/) to the tokens subscribed to it. */
-    Map<String, Set<String>> subscriptions() {
-        Map<String, Set<String>> copy = new TreeMap<>();
-        subscriptions.forEach((topic, tokens) -> copy.put(topic, Set.copyOf(tokens)));
-        return copy;
+    /** Topic subscriptions: who is subscribed to what, the requests that changed it, and outages. */
+    FakeFcmTopics topics() {
+        return topics;
     }
 
     void refuseCredentials(boolean refuse) {
@@ -253,19 +249,8 @@ final class FakeFcm implements AutoCloseable {
     }
 
     private FullHttpResponse topics(String path, byte[] body) throws IOException {
-        JsonNode request = json.readValue(body, JsonNode.class);
-        String topic = request.get("to").getStringValue().replace("/topics/", "");
-        List<String> tokens = new ArrayList<>();
-        request.get("registration_tokens").values().forEach(token -> tokens.add(token.getStringValue()));
-        Set<String> subscribed = subscriptions.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
-        if (path.endsWith(":batchAdd")) {
-            subscribed.addAll(tokens);
-        } else if (path.endsWith(":batchRemove")) {
-            tokens.forEach(subscribed::remove);
-        } else {
-            return response(404, "{}");
-        }
-        return response(200, "{\"results\":[" + String.join(",", Collections.nCopies(tokens.size(), "{}")) + "]}");
+        FakeFcmTopics.Answer answer = topics.answer(path, json.readValue(body, JsonNode.class));
+        return response(answer.status(), answer.body());
     }
 
     private static String error(int code, String status, String fcmCode) {

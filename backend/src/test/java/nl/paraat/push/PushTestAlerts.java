@@ -33,11 +33,11 @@ final class PushTestAlerts {
         return properties;
     }
 
-    /** Forgets all devices and push work, and treats every earlier publication as pushed. */
+    /** Forgets all devices and push work (topic changes too), and treats every earlier publication as pushed. */
     static void clear(DataSource dataSource) {
         Sql.execute(dataSource, "DELETE FROM push_chunk", "DELETE FROM push_job",
                 "UPDATE alert_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
-                "DELETE FROM device_area", "DELETE FROM device");
+                "DELETE FROM push_topic_change", "DELETE FROM device_area", "DELETE FROM device");
     }
 
     /** Devices in Deventer with the tokens {@code prefix-0} to {@code prefix-(count-1)}, with consecutive ids. */

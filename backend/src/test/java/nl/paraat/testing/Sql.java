@@ -14,13 +14,27 @@ public final class Sql {
     }
 
     public static void execute(DataSource dataSource, String... statements) {
-        DataSource target = dataSource instanceof DelegatingDataSource delegating ? delegating.getTargetDataSource() : dataSource;
-        try (Connection connection = target.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = target(dataSource).getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The number the query answers, such as a count, as committed so far. */
+    public static long number(DataSource dataSource, String query) {
+        try (Connection connection = target(dataSource).getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DataSource target(DataSource dataSource) {
+        return dataSource instanceof DelegatingDataSource delegating ? delegating.getTargetDataSource() : dataSource;
     }
 }
