@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.paraat.common.ProblemException;
@@ -113,8 +112,10 @@ public class DeviceService {
         return authenticated(deviceId, secret).id();
     }
 
-    /** Push tokens of apps that did not check in for 270 days are dropped; the device can register a new one. */
-    @Scheduled(fixedDelay = "6h", initialDelay = "1m")
+    /**
+     * Push tokens of apps that did not check in for 270 days are dropped; the device can register a new one.
+     * {@link StaleTokenRetirement} does it every few hours on one instance.
+     */
     @Transactional
     public int retireStaleTokens() {
         int retired = devices.retireTokensUnusedSince(now().minus(TOKEN_RETIREMENT));

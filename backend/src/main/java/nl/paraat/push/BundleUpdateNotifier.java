@@ -1,9 +1,12 @@
 package nl.paraat.push;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import net.javacrumbs.shedlock.micronaut.SchedulerLock;
 import nl.paraat.bundle.BundleService;
 import nl.paraat.content.ContentConfiguration;
 import nl.paraat.region.RegionService;
@@ -19,7 +22,7 @@ import java.util.Map;
 /**
  * Tells apps with a silent push when the offline bundle of their safety region changed (content,
  * points or alerts), so that they refresh it before a crisis takes the internet away. Throttled per
- * region; one instance sends each notice, whichever claims it first.
+ * region; one instance of a deployment checks per round, and each notice is claimed before it is sent.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
@@ -37,9 +40,10 @@ class BundleUpdateNotifier {
     private final BundleUpdateSettings settings;
     private final String sourceLocale;
     private final Clock clock;
+    private final Counter runs;
 
     BundleUpdateNotifier(BundleService bundles, BundleNotices notices, PushSender sender, RegionService regions,
-                         BundleUpdateSettings settings, ContentConfiguration content, Clock clock) {
+                         BundleUpdateSettings settings, ContentConfiguration content, Clock clock, MeterRegistry meters) {
         this.bundles = bundles;
         this.notices = notices;
         this.sender = sender;
@@ -47,11 +51,16 @@ class BundleUpdateNotifier {
         this.settings = settings;
         this.sourceLocale = content.sourceLocale();
         this.clock = clock;
+        this.runs = meters.counter("paraat.jobs.runs", "job", "bundle-update-notices");
     }
 
     @Scheduled(fixedDelay = "${paraat.push.bundle-updates.check-interval:10m}",
             initialDelay = "${paraat.push.bundle-updates.check-interval:10m}")
+    // Held at least a little less than the 10 minutes between checks; a round that tells every device
+    // of all regions stays well within 30 minutes, after which a crashed instance's lock runs out.
+    @SchedulerLock(name = "bundle-update-notices", lockAtLeastFor = "9m", lockAtMostFor = "30m")
     void check() {
+        runs.increment();
         if (!settings.enabled()) {
             return;
         }

@@ -57,7 +57,8 @@ class LiquibaseMigrationTest {
             assertThat(tables(emptyUrl)).contains("organisation", "organisation_area", "api_key", "audit_event",
                     "resilience_point", "point_status_change", "point_index_version", "alert", "alert_info", "alert_dispatch", "device", "device_area", "push_job", "push_chunk",
                     "checklist_progress", "checklist_progress_list", "checklist_progress_item", "checklist_progress_need",
-                    "checklist_progress_week", "bundle_manifest", "push_bundle_notice", "push_topic_change", "databasechangelog");
+                    "checklist_progress_week", "bundle_manifest", "push_bundle_notice", "push_topic_change", "shedlock",
+                    "databasechangelog");
             assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(changeSetsInTheMasterChangelog());
         } finally {
             if (mysql) {
