@@ -159,8 +159,8 @@ class BundleApiTest extends ServerTestSupport {
 
         assertThat(http.get(DEVENTER + "&since=0123456789abcdef0123456789abcdef").json().get("full").getBooleanValue()).isTrue();
         point("Sporthal Colmschate", 52.2440, 6.2240);
-        Sql.execute(dataSource, "UPDATE bundle_manifest SET created_at = '"
-                + java.sql.Timestamp.from(Instant.now().minus(40, ChronoUnit.DAYS)) + "' WHERE version = '" + version + "'");
+        Sql.execute(dataSource, "UPDATE bundle_manifest SET created_at = "
+                + Sql.utc(Instant.now().minus(40, ChronoUnit.DAYS)) + " WHERE version = '" + version + "'");
         JsonNode fromOld = awaitDelta(version, json -> true);
         assertThat(fromOld.get("full").getBooleanValue()).isTrue();
         assertThat(fromOld.get("version").getStringValue()).isNotEqualTo(version);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -85,8 +84,8 @@ class BundleUpdatePushTest extends ServerTestSupport implements TestPropertyProv
         awaitNewVersion(second);
         assertThat(notifier.notifyIfChanged("VR04")).as("too soon after the last notice").isZero();
 
-        Sql.execute(dataSource, "UPDATE push_bundle_notice SET notified_at = '"
-                + Timestamp.from(Instant.now().minus(7, ChronoUnit.HOURS)) + "' WHERE region = 'VR04'");
+        Sql.execute(dataSource, "UPDATE push_bundle_notice SET notified_at = "
+                + Sql.utc(Instant.now().minus(7, ChronoUnit.HOURS)) + " WHERE region = 'VR04'");
         assertThat(notifier.notifyIfChanged("VR04")).isEqualTo(1);
         assertThat(notifier.notifyIfChanged("VR04")).as("nothing changed since").isZero();
     }

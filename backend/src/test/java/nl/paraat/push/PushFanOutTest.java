@@ -181,14 +181,14 @@ class PushFanOutTest extends ServerTestSupport implements TestPropertyProvider {
         // An instance claimed the first chunk and died before sending it.
         List<PushChunk> open = context.getBean(PushRepositories.Chunks.class).findClaimable(Instant.now());
         long lastChunk = open.stream().mapToLong(PushChunk::deviceFrom).max().orElseThrow();
-        Sql.execute(dataSource, "UPDATE push_chunk SET lease_owner = 'crashed', attempts = 1, lease_until = '"
-                + java.sql.Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)) + "' WHERE device_from = " + lastChunk);
+        Sql.execute(dataSource, "UPDATE push_chunk SET lease_owner = 'crashed', attempts = 1, lease_until = "
+                + Sql.utc(Instant.now().plus(1, ChronoUnit.HOURS)) + " WHERE device_from = " + lastChunk);
         drain(dispatcher);
         assertThat(delivery(alert).get("complete").getBooleanValue()).isFalse();
         int before = fcm.received().size();
 
-        Sql.execute(dataSource, "UPDATE push_chunk SET lease_until = '" + java.sql.Timestamp.from(Instant.now().minusSeconds(1))
-                + "' WHERE lease_owner = 'crashed'");
+        Sql.execute(dataSource, "UPDATE push_chunk SET lease_until = " + Sql.utc(Instant.now().minusSeconds(1))
+                + " WHERE lease_owner = 'crashed'");
         drain(dispatcher);
 
         assertThat(fcm.received().size()).isGreaterThan(before);
@@ -215,8 +215,8 @@ class PushFanOutTest extends ServerTestSupport implements TestPropertyProvider {
 
             fcm.refuseCredentials(false);
             health.resume();
-            Sql.execute(dataSource, "UPDATE push_chunk SET lease_until = '" + java.sql.Timestamp.from(Instant.now().minusSeconds(1))
-                    + "' WHERE done = FALSE");
+            Sql.execute(dataSource, "UPDATE push_chunk SET lease_until = " + Sql.utc(Instant.now().minusSeconds(1))
+                    + " WHERE done = FALSE");
             drain(dispatcher);
 
             assertThat(received().keySet()).containsExactly("patient-token");

@@ -6,11 +6,22 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Plain SQL on the test database, outside the application's transactions, for setting up states. */
 public final class Sql {
 
+    private static final DateTimeFormatter UTC_LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneOffset.UTC);
+
     private Sql() {
+    }
+
+    /** A DATETIME literal for the moment, quoted: the database holds UTC wall time, whatever the JVM's zone. */
+    public static String utc(Instant moment) {
+        return "'" + UTC_LITERAL.format(moment) + "'";
     }
 
     public static void execute(DataSource dataSource, String... statements) {

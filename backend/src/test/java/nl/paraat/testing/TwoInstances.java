@@ -62,6 +62,6 @@ public final class TwoInstances {
      * remembers which it inserted and from then on only updates them.
      */
     public static void releaseJobLocks(DataSource dataSource) {
-        Sql.execute(dataSource, "UPDATE shedlock SET lock_until = locked_at");
+        Sql.execute(dataSource, "UPDATE shedlock SET lock_until = '2000-01-01 00:00:00'");
     }
 }
