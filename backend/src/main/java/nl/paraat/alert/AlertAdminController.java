@@ -97,6 +97,13 @@ class AlertAdminController {
         return alerts.publishImmediately(id, Caller.of(authentication));
     }
 
+    /** A second person's look at a message that one person published alone. */
+    @Post("/{id}/review")
+    AlertViews.Alert review(@PathVariable long id, @Body @Valid @Nullable AlertViews.Transition transition,
+                            Authentication authentication) {
+        return alerts.review(id, transition == null ? null : transition.note(), Caller.of(authentication));
+    }
+
     @Post("/{id}/update")
     HttpResponse<AlertViews.Alert> update(@PathVariable long id, @Body @Valid AlertViews.AlertRequest request,
                                           Authentication authentication) {

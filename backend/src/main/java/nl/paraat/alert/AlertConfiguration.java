@@ -8,14 +8,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * @param allowImmediate whether one person may publish an Extreme and Immediate message without a
- *                       second person; such messages are always flagged for review afterwards
+ * Publishing without a second person is no setting of the installation: it is a privilege the operator
+ * grants an organisation ({@code org single-person-publishing}), used by members with the role alert-urgent.
+ *
  * @param maxDuration    the longest a message may stay active
  * @param trustedFeeds   organisations whose imported CAP messages are published without a second person
  */
 @ConfigurationProperties("paraat.alerts")
-public record AlertConfiguration(@Bindable(defaultValue = "true") boolean allowImmediate,
-                                 @Bindable(defaultValue = "7d") Duration maxDuration,
+public record AlertConfiguration(@Bindable(defaultValue = "7d") Duration maxDuration,
                                  @Nullable List<String> trustedFeeds) {
 
     boolean trusted(String organisation) {

@@ -20,6 +20,9 @@ import java.time.Instant;
  * @param targetCells            the location cells whose devices the message reaches, comma-separated
  * @param areaNote               what of the drawn area was left out because it lies outside the sender's area
  * @param version                optimistic lock: of two simultaneous transitions of one message, one wins
+ * @param contributors           every person who wrote, edited or published the message alone, comma-separated
+ *                               ({@code member:jdevries}); none of them may approve or review it
+ * @param reviewedBy             the second person who reviewed a message published by one person alone
  */
 @MappedEntity("alert")
 record AlertMessage(@Id @GeneratedValue @Nullable Long id,
@@ -52,7 +55,11 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                     Instant updatedAt,
                     @Nullable String targetCells,
                     @Nullable String areaNote,
-                    @Version Long version) {
+                    @Version Long version,
+                    @Nullable String contributors,
+                    @Nullable String reviewedBy,
+                    @Nullable Instant reviewedAt,
+                    @Nullable String reviewNote) {
 
     AlertMessage withState(AlertState next, @Nullable String approvedBy, boolean review, Instant now) {
         return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
@@ -61,6 +68,45 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                 createdAt, next == AlertState.SUBMITTED ? now : submittedAt,
                 next == AlertState.PUBLISHED ? now : publishedAt,
                 next == AlertState.CANCELLED || next == AlertState.SUPERSEDED || next == AlertState.EXPIRED ? now : endedAt,
-                now, targetCells, areaNote, version);
+                now, targetCells, areaNote, version, contributors, reviewedBy, reviewedAt, reviewNote);
+    }
+
+    /** With {@code person} among the contributors; a system key (null) is no person and adds nobody. */
+    AlertMessage contributedBy(@Nullable String person) {
+        java.util.Set<String> all = new java.util.TreeSet<>(contributorSet());
+        if (person != null) {
+            all.add(person);
+        }
+        return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
+                severity, certainty, responseType, onset, expires, web, areaCodes, polygons, circles,
+                affectedMunicipalities, state, author, approver, reviewNeeded, createdAt, submittedAt, publishedAt, endedAt,
+                updatedAt, targetCells, areaNote, version, String.join(",", all), reviewedBy, reviewedAt, reviewNote);
+    }
+
+    /**
+     * The people who shaped the message. A message written before contributors were recorded has its
+     * author: a token's {@code oidc:sub} is that member; an API key of that time is a system key.
+     */
+    java.util.Set<String> contributorSet() {
+        if (contributors == null) {
+            return java.util.Set.of(author.startsWith("oidc:") ? "member:" + author.substring(5) : author);
+        }
+        return contributors.isEmpty() ? java.util.Set.of()
+                : new java.util.TreeSet<>(java.util.List.of(contributors.split(",")));
+    }
+
+    AlertMessage withContributors(java.util.Set<String> people) {
+        return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
+                severity, certainty, responseType, onset, expires, web, areaCodes, polygons, circles,
+                affectedMunicipalities, state, author, approver, reviewNeeded, createdAt, submittedAt, publishedAt, endedAt,
+                updatedAt, targetCells, areaNote, version, String.join(",", new java.util.TreeSet<>(people)), reviewedBy,
+                reviewedAt, reviewNote);
+    }
+
+    AlertMessage reviewed(String by, @Nullable String note, Instant now) {
+        return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
+                severity, certainty, responseType, onset, expires, web, areaCodes, polygons, circles,
+                affectedMunicipalities, state, author, approver, reviewNeeded, createdAt, submittedAt, publishedAt, endedAt,
+                now, targetCells, areaNote, version, contributors, by, now, note);
     }
 }

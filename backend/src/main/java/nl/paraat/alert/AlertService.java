@@ -164,7 +164,11 @@ public class AlertService {
     }
 
     AlertViews.Alert publishImmediately(long id, Caller caller) {
-        return view(oneAtATime(() -> workflow.publishImmediately(id, actor(caller, Role.ALERT_ISSUER))));
+        return view(oneAtATime(() -> workflow.publishImmediately(id, actor(caller, Role.ALERT_URGENT))));
+    }
+
+    AlertViews.Alert review(long id, @Nullable String note, Caller caller) {
+        return view(oneAtATime(() -> workflow.review(id, note, actor(caller, Role.ALERT_APPROVER))));
     }
 
     AlertViews.Alert update(long id, AlertViews.AlertRequest request, Caller caller) {
@@ -319,7 +323,8 @@ public class AlertService {
                 message.expires(), message.web(), new AlertViews.Area(AlertWorkflow.split(message.areaCodes(), ","),
                 AlertWorkflow.split(message.polygons(), "\n"), AlertWorkflow.split(message.circles(), "\n"),
                 AlertWorkflow.split(message.affectedMunicipalities(), ",")), message.state(), message.author(),
-                message.approver(), message.reviewNeeded(), message.createdAt(), message.publishedAt(),
+                message.approver(), message.reviewNeeded(), message.reviewedBy(), message.reviewedAt(),
+                message.reviewNote(), List.copyOf(message.contributorSet()), message.createdAt(), message.publishedAt(),
                 texts.stream().map(text -> new AlertViews.Info(text.language(), text.event(), text.headline(),
                         text.description(), text.instruction())).toList(), warnings);
     }

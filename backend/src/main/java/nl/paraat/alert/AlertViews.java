@@ -58,13 +58,19 @@ final class AlertViews {
     record Area(List<String> codes, List<String> polygons, List<String> circles, List<String> municipalities) {
     }
 
-    /** A message as its organisation sees it, with where it stands in the workflow. */
+    /**
+     * A message as its organisation sees it, with where it stands in the workflow.
+     *
+     * @param contributors the people who wrote, edited or published it alone; none of them may approve or review it
+     * @param reviewNeeded published by one person alone; {@code reviewedBy} names the second person once reviewed
+     */
     @Serdeable
     record Alert(long id, String identifier, String organisation, Cap.Status status, Cap.MsgType msgType,
                  @Nullable String references, Hazard hazard, Cap.Category category, Cap.Urgency urgency,
                  Cap.Severity severity, Cap.Certainty certainty, @Nullable Cap.ResponseType responseType,
                  @Nullable Instant onset, Instant expires, @Nullable String web, Area area, AlertState state,
-                 String author, @Nullable String approver, boolean reviewNeeded, Instant createdAt,
+                 String author, @Nullable String approver, boolean reviewNeeded, @Nullable String reviewedBy,
+                 @Nullable Instant reviewedAt, @Nullable String reviewNote, List<String> contributors, Instant createdAt,
                  @Nullable Instant publishedAt, List<Info> infos, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> warnings) {
     }
 

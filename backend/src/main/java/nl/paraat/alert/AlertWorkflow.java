@@ -89,7 +89,8 @@ class AlertWorkflow {
         requireState(existing, AlertState.DRAFT);
         Checked checked = check(request, actor);
         AlertMessage changed = messages.update(message(existing.id(), existing.identifier(), request, checked, actor,
-                existing.msgType(), existing.referencesId(), existing.author(), existing.createdAt(), existing.version()));
+                existing.msgType(), existing.referencesId(), existing.author(), existing.createdAt(), existing.version())
+                .withContributors(existing.contributorSet()).contributedBy(actor.person()));
         infos.deleteByAlertId(id);
         saveInfos(id, request);
         audit.record(actor.name(), actor.organisation(), "alert.edited", TARGET, Long.toString(id), headline(request));
@@ -115,32 +116,43 @@ class AlertWorkflow {
         return back;
     }
 
-    /** The second pair of eyes: someone of the same organisation who did not write the message. */
+    /** The second pair of eyes: a person of the same organisation who did not write or edit the message. */
     @Transactional
     AlertMessage approve(long id, Actor actor) {
         AlertMessage message = own(id, actor);
         requireState(message, AlertState.SUBMITTED);
-        if (message.author().equals(actor.name())) {
-            throw ProblemException.forbidden("The author of a message cannot approve it; another member of "
-                    + actor.organisation() + " must.");
-        }
+        FourEyes.requireSecondPerson(message, actor, "approve");
         return publish(message, actor.name(), false, actor, "alert.approved");
     }
 
-    /** The exception for immediate danger: one person publishes, and the message is flagged for review. */
+    /**
+     * The exception for immediate danger: one person publishes, where the organisation holds that
+     * privilege, and the message is flagged until a second person has reviewed it.
+     */
     @Transactional
     AlertMessage publishImmediately(long id, Actor actor) {
         AlertMessage message = own(id, actor);
         if (message.state() != AlertState.DRAFT && message.state() != AlertState.SUBMITTED) {
             throw conflict(message);
         }
-        if (!configuration.allowImmediate()) {
-            throw ProblemException.forbidden("Publishing without approval is switched off for this installation.");
+        FourEyes.requireMayPublishAlone(message, actor);
+        return publish(message.contributedBy(actor.person()), null, true, actor, "alert.published-immediately");
+    }
+
+    /** A second person looks at what one person published alone; recorded on the message and in the audit. */
+    @Transactional
+    AlertMessage review(long id, @Nullable String note, Actor actor) {
+        AlertMessage message = own(id, actor);
+        if (!message.reviewNeeded() || message.reviewedBy() != null) {
+            throw new ProblemException(HttpStatus.CONFLICT, "conflict", "Alert " + id + (message.reviewNeeded()
+                    ? " was reviewed by " + message.reviewedBy() + " already." : " was approved by a second person;"
+                    + " there is nothing to review."), List.of());
         }
-        if (message.severity() != Cap.Severity.Extreme || message.urgency() != Cap.Urgency.Immediate) {
-            throw ProblemException.forbidden("Only Extreme and Immediate messages may be published without approval.");
-        }
-        return publish(message, null, true, actor, "alert.published-immediately");
+        FourEyes.requireSecondPerson(message, actor, "review");
+        AlertMessage reviewed = messages.update(message.reviewed(actor.person(), note, now()));
+        audit.record(actor.name(), actor.organisation(), "alert.reviewed", TARGET, Long.toString(id),
+                "by " + actor.person() + (note == null || note.isBlank() ? "" : ": " + note));
+        return reviewed;
     }
 
     @Transactional
@@ -217,7 +229,7 @@ class AlertWorkflow {
         Instant now = now();
         String id = identifier != null ? identifier : "urn:paraat:alert:" + UUID.randomUUID();
         AlertMessage saved = messages.save(message(null, id, request, checked, actor,
-                type, original == null ? null : original.id(), actor.name(), now, 0L));
+                type, original == null ? null : original.id(), actor.name(), now, 0L).contributedBy(actor.person()));
         saveInfos(saved.id(), request);
         audit.record(actor.name(), actor.organisation(), "alert.drafted", TARGET, saved.id().toString(),
                 type + (original == null ? "" : " of " + original.identifier()) + ": " + headline(request));
@@ -274,7 +286,7 @@ class AlertWorkflow {
                 request.expires(), request.web(), String.join(",", checked.area().codes()),
                 String.join("\n", checked.area().polygons()), String.join("\n", checked.area().circles()),
                 String.join(",", checked.area().municipalities()), AlertState.DRAFT, author, null, false, createdAt,
-                null, null, null, now, String.join(",", checked.area().cells()), checked.area().note(), version);
+                null, null, null, now, String.join(",", checked.area().cells()), checked.area().note(), version, "", null, null, null);
     }
 
     private void saveInfos(long alertId, AlertViews.AlertRequest request) {

@@ -7,7 +7,12 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** An organisation's key for system integrations; only a hash of its secret is stored. */
+/**
+ * An organisation's key; only a hash of its secret is stored.
+ *
+ * @param memberId the person the key belongs to, or null for a system key (a feed, an integration),
+ *                 which can draft but never approve
+ */
 @MappedEntity("api_key")
 record ApiKey(@Id @GeneratedValue @Nullable Long id,
               String publicId,
@@ -18,9 +23,14 @@ record ApiKey(@Id @GeneratedValue @Nullable Long id,
               Instant createdAt,
               String createdBy,
               @Nullable Instant revokedAt,
-              @Nullable String revokedBy) {
+              @Nullable String revokedBy,
+              @Nullable Long memberId) {
 
     boolean revoked() {
         return revokedAt != null;
+    }
+
+    ApiKey revoke(Instant when, String by) {
+        return new ApiKey(id, publicId, organisationId, label, secretHash, roles, createdAt, createdBy, when, by, memberId);
     }
 }

@@ -15,24 +15,28 @@ final class ApiKeyCommand {
     @Prototype
     static final class Create implements Runnable {
 
-        private final OrganisationService organisations;
+        private final ApiKeyService keys;
 
         @Option(names = "--org", required = true, description = "The organisation's code.")
         String organisation;
+        @Option(names = "--member", description = "The subject of the member the key is for; without it, a system key"
+                + " (for a feed or an integration), which can never approve.")
+        String member;
         @Option(names = "--label", required = true, description = "What the key is for, e.g. 'crisis room'.")
         String label;
         @Option(names = "--roles", required = true, split = ",", converter = RoleConverter.class,
-                description = "editor, point-manager, alert-issuer, alert-approver, admin; comma-separated.")
+                description = "editor, point-manager, alert-issuer, alert-approver, alert-urgent, admin; comma-separated.")
         List<Role> roles;
 
-        Create(OrganisationService organisations) {
-            this.organisations = organisations;
+        Create(ApiKeyService keys) {
+            this.keys = keys;
         }
 
         @Override
         public void run() {
-            IssuedApiKey key = organisations.createKey(organisation, label, roles, CliActor.name());
-            System.out.printf("API key %s for %s (%s)%n", key.id(), key.organisation(),
+            IssuedApiKey key = keys.create(organisation, label, roles, member, null, CliActor.name());
+            System.out.printf("API key %s for %s, %s (%s)%n", key.id(), key.organisation(),
+                    key.member() == null ? "system key" : "member " + key.member(),
                     String.join(",", key.roles().stream().map(Role::value).toList()));
             System.out.println("Store it now; it is not shown again:");
             System.out.println(key.key());
@@ -43,19 +47,20 @@ final class ApiKeyCommand {
     @Prototype
     static final class ListAll implements Runnable {
 
-        private final OrganisationService organisations;
+        private final ApiKeyService keys;
 
         @Option(names = "--org", required = true, description = "The organisation's code.")
         String organisation;
 
-        ListAll(OrganisationService organisations) {
-            this.organisations = organisations;
+        ListAll(ApiKeyService keys) {
+            this.keys = keys;
         }
 
         @Override
         public void run() {
-            organisations.keys(organisation).forEach(key -> System.out.printf("%s\t%s\t%s\t%s%n", key.id(),
+            keys.list(organisation).forEach(key -> System.out.printf("%s\t%s\t%s\t%s\t%s%n", key.id(),
                     key.revokedAt() == null ? "active" : "revoked " + key.revokedAt(),
+                    key.member() == null ? "system" : key.member(),
                     String.join(",", key.roles().stream().map(Role::value).toList()), key.label()));
         }
     }
@@ -64,20 +69,20 @@ final class ApiKeyCommand {
     @Prototype
     static final class Revoke implements Runnable {
 
-        private final OrganisationService organisations;
+        private final ApiKeyService keys;
 
         @Option(names = "--org", required = true, description = "The organisation's code.")
         String organisation;
         @Option(names = "--key", required = true, description = "The key's id (not its secret).")
         String key;
 
-        Revoke(OrganisationService organisations) {
-            this.organisations = organisations;
+        Revoke(ApiKeyService keys) {
+            this.keys = keys;
         }
 
         @Override
         public void run() {
-            organisations.revokeKey(organisation, key, CliActor.name());
+            keys.revoke(organisation, key, CliActor.name());
             System.out.printf("Revoked API key %s of %s%n", key, organisation);
         }
     }

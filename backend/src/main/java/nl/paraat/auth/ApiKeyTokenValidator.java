@@ -17,11 +17,11 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 final class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
 
-    private final OrganisationService organisations;
+    private final ApiKeyService keys;
     private final Scheduler blocking;
 
-    ApiKeyTokenValidator(OrganisationService organisations, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-        this.organisations = organisations;
+    ApiKeyTokenValidator(ApiKeyService keys, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.keys = keys;
         this.blocking = Schedulers.fromExecutorService(executor);
     }
 
@@ -30,10 +30,7 @@ final class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (!token.startsWith(ApiKeySecrets.PREFIX)) {
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> organisations.authenticate(token)
-                        .map(caller -> Caller.authentication(caller.actor(), caller.organisation(), caller.roles(),
-                                caller.authenticatedBy()))
-                        .orElse(null))
+        return Mono.fromCallable(() -> keys.authenticate(token).map(Caller::authentication).orElse(null))
                 .subscribeOn(blocking);
     }
 }

@@ -6,7 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
+/** @param member the subject of the member the key belongs to; absent for a system key */
 @Serdeable
-record ApiKeyView(String id, String label, List<Role> roles, Instant createdAt, String createdBy,
-                  @Nullable Instant revokedAt) {
+record ApiKeyView(String id, String label, List<Role> roles, @Nullable String member, Instant createdAt,
+                  String createdBy, @Nullable Instant revokedAt) {
 }

@@ -9,6 +9,6 @@ public final class AuthCommands {
     }
 
     public static List<Class<?>> all() {
-        return List.of(OrganisationCommand.class, ApiKeyCommand.class);
+        return List.of(OrganisationCommand.class, MemberCommand.class, ApiKeyCommand.class);
     }
 }

@@ -1,9 +1,9 @@
 package nl.paraat.auth;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import nl.paraat.common.ProblemException;
 
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -13,11 +13,15 @@ import java.util.Set;
  *
  * @param actor        how the audit log names this caller, e.g. {@code api-key:1f2e...} or {@code oidc:jdoe}
  * @param organisation the organisation's code
+ * @param person       the member behind the credentials, the same for all of that person's keys and tokens
+ *                     ({@code member:jdevries}); null for a system key, which is no person
  */
-public record Caller(String actor, String organisation, Set<Role> roles, String authenticatedBy) {
+public record Caller(String actor, String organisation, Set<Role> roles, String authenticatedBy,
+                     @Nullable String person) {
 
     static final String ORGANISATION = "organisation";
     static final String AUTHENTICATED_BY = "authenticatedBy";
+    static final String PERSON = "person";
 
     public static Caller of(Authentication authentication) {
         Object organisation = authentication.getAttributes().get(ORGANISATION);
@@ -27,12 +31,19 @@ public record Caller(String actor, String organisation, Set<Role> roles, String 
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         authentication.getRoles().forEach(value -> Role.find(value).ifPresent(roles::add));
-        return new Caller(authentication.getName(), organisation.toString(), Set.copyOf(roles), method.toString());
+        Object person = authentication.getAttributes().get(PERSON);
+        return new Caller(authentication.getName(), organisation.toString(), Set.copyOf(roles), method.toString(),
+                person == null ? null : person.toString());
     }
 
-    static Authentication authentication(String actor, String organisation, Collection<Role> roles, String method) {
-        return Authentication.build(actor, roles.stream().map(Role::value).toList(),
-                java.util.Map.of(ORGANISATION, organisation, AUTHENTICATED_BY, method));
+    Authentication authentication() {
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>();
+        attributes.put(ORGANISATION, organisation);
+        attributes.put(AUTHENTICATED_BY, authenticatedBy);
+        if (person != null) {
+            attributes.put(PERSON, person);
+        }
+        return Authentication.build(actor, roles.stream().map(Role::value).toList(), attributes);
     }
 
     /** Refuses unless this caller has {@code role}, for whichever organisation. */

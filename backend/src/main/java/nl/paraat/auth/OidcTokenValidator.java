@@ -26,6 +26,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
@@ -42,13 +43,15 @@ final class OidcTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final OidcConfiguration configuration;
     private final OrganisationService organisations;
+    private final MemberService members;
     private final Scheduler blocking;
     private final DefaultJWTProcessor<SecurityContext> processor;
 
-    OidcTokenValidator(OidcConfiguration configuration, OrganisationService organisations,
+    OidcTokenValidator(OidcConfiguration configuration, OrganisationService organisations, MemberService members,
                        @Named(TaskExecutors.BLOCKING) ExecutorService executor) throws MalformedURLException {
         this.configuration = configuration;
         this.organisations = organisations;
+        this.members = members;
         this.blocking = Schedulers.fromExecutorService(executor);
         this.processor = configuration.enabled() ? processor(configuration) : null;
     }
@@ -96,7 +99,14 @@ final class OidcTokenValidator implements TokenValidator<HttpRequest<?>> {
         for (String value : claimAsList(claims, configuration.rolesClaim())) {
             Role.find(value).ifPresent(roles::add);
         }
-        return Caller.authentication("oidc:" + claims.getSubject(), organisation, roles, "oidc");
+        // The subject is the person: registered as a member at first sign-in, refused once removed.
+        Optional<Member> member = members.signIn(organisation, claims.getSubject(), claimAsString(claims, "name"));
+        if (member.isEmpty()) {
+            LOG.debug("Rejected token of subject {}: no current member of {}", claims.getSubject(), organisation);
+            return null;
+        }
+        return new Caller("oidc:" + claims.getSubject(), organisation, Set.copyOf(roles), "oidc",
+                member.get().person()).authentication();
     }
 
     private static String claimAsString(JWTClaimsSet claims, String name) {

@@ -24,9 +24,11 @@ import java.util.List;
 class OrganisationAdminController {
 
     private final OrganisationService organisations;
+    private final ApiKeyService keys;
 
-    OrganisationAdminController(OrganisationService organisations) {
+    OrganisationAdminController(OrganisationService organisations, ApiKeyService keys) {
         this.organisations = organisations;
+        this.keys = keys;
     }
 
     @Get("/me")
@@ -34,14 +36,14 @@ class OrganisationAdminController {
         Caller caller = Caller.of(authentication);
         OrganisationView organisation = organisations.find(caller.organisation())
                 .orElseThrow(() -> ProblemException.forbidden("The caller's organisation no longer exists."));
-        return new CallerView(caller.actor(), caller.authenticatedBy(), organisation,
+        return new CallerView(caller.actor(), caller.authenticatedBy(), caller.person(), organisation,
                 caller.roles().stream().sorted().toList());
     }
 
     @Get("/organisations/{code}/api-keys")
     List<ApiKeyView> keys(@PathVariable String code, Authentication authentication) {
         Caller.of(authentication).require(Role.ADMIN, code);
-        return organisations.keys(code);
+        return keys.list(code);
     }
 
     @Post("/organisations/{code}/api-keys")
@@ -49,14 +51,15 @@ class OrganisationAdminController {
                                          Authentication authentication) {
         Caller caller = Caller.of(authentication);
         caller.require(Role.ADMIN, code);
-        return HttpResponse.created(organisations.createKey(code, request.label(), request.roles(), caller.actor()));
+        return HttpResponse.created(keys.create(code, request.label(), request.roles(), request.member(), caller,
+                caller.actor()));
     }
 
     @Delete("/organisations/{code}/api-keys/{keyId}")
     HttpResponse<Void> revokeKey(@PathVariable String code, @PathVariable String keyId, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         caller.require(Role.ADMIN, code);
-        organisations.revokeKey(code, keyId, caller.actor());
+        keys.revoke(code, keyId, caller.actor());
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 }

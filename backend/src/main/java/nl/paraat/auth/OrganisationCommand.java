@@ -8,7 +8,8 @@ import java.util.List;
 
 /** Operator commands to set up organisations on a fresh installation, before any identity provider exists. */
 @Command(name = "org", description = "Manage organisations.", mixinStandardHelpOptions = true,
-        subcommands = {OrganisationCommand.Create.class, OrganisationCommand.ListAll.class})
+        subcommands = {OrganisationCommand.Create.class, OrganisationCommand.ListAll.class,
+                OrganisationCommand.SinglePersonPublishing.class})
 @Prototype
 final class OrganisationCommand {
 
@@ -56,6 +57,32 @@ final class OrganisationCommand {
         public void run() {
             organisations.list().forEach(org -> System.out.printf("%s\t%s\t%s\t%s%n", org.code(), org.kind().value(),
                     String.join(",", org.area()), org.name()));
+        }
+    }
+
+    @Command(name = "single-person-publishing", mixinStandardHelpOptions = true,
+            description = "Let members with the role alert-urgent publish an Extreme and Immediate message alone"
+                    + " (each such message is flagged for review by a second person), or stop it.")
+    @Prototype
+    static final class SinglePersonPublishing implements Runnable {
+
+        private final OrganisationService organisations;
+
+        @Option(names = "--code", required = true, description = "The organisation's code.")
+        String code;
+        @Option(names = "--allow", negatable = true, required = true,
+                description = "--allow to grant the privilege, --no-allow to withdraw it.")
+        boolean allow;
+
+        SinglePersonPublishing(OrganisationService organisations) {
+            this.organisations = organisations;
+        }
+
+        @Override
+        public void run() {
+            OrganisationView changed = organisations.allowSinglePersonPublishing(code, allow, CliActor.name());
+            System.out.printf("%s: single-person publishing %s%n", changed.code(),
+                    changed.singlePersonPublishing() ? "allowed" : "not allowed");
         }
     }
 

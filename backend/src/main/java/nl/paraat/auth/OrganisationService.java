@@ -10,35 +10,29 @@ import nl.paraat.region.RegionService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Organisations, their areas and their API keys; every change is written to the audit log with it. */
+/** Organisations and their areas; every change is written to the audit log with it. */
 @Singleton
 public class OrganisationService {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
     private static final String ORGANISATION = "organisation";
-    private static final String API_KEY = "api-key";
 
     private final OrganisationRepository organisations;
     private final OrganisationAreaRepository areas;
-    private final ApiKeyRepository keys;
     private final RegionService regions;
     private final AuditService audit;
     private final Clock clock;
 
-    OrganisationService(OrganisationRepository organisations, OrganisationAreaRepository areas, ApiKeyRepository keys,
+    OrganisationService(OrganisationRepository organisations, OrganisationAreaRepository areas,
                         RegionService regions, AuditService audit, Clock clock) {
         this.organisations = organisations;
         this.areas = areas;
-        this.keys = keys;
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
@@ -60,7 +54,7 @@ public class OrganisationService {
             throw ProblemException.conflict("code", "An organisation with code '" + request.code() + "' exists.");
         }
         Organisation saved = organisations.save(new Organisation(null, request.code(), request.name().strip(),
-                request.kind(), now()));
+                request.kind(), now(), false));
         area.forEach(code -> areas.save(new OrganisationArea(null, saved.id(), code)));
         audit.record(actor, saved.code(), "organisation.created", ORGANISATION, saved.code(),
                 "kind=" + saved.kind().value() + " area=" + String.join(",", area));
@@ -77,7 +71,9 @@ public class OrganisationService {
     public Actor actor(Caller caller) {
         OrganisationView organisation = find(caller.organisation())
                 .orElseThrow(() -> ProblemException.forbidden("The caller's organisation no longer exists."));
-        return new Actor(caller.actor(), caller.organisation(), organisation.area());
+        boolean alone = organisation.singlePersonPublishing() && caller.person() != null
+                && caller.roles().contains(Role.ALERT_URGENT);
+        return new Actor(caller.actor(), caller.organisation(), organisation.area(), caller.person(), alone);
     }
 
     @ReadOnly
@@ -85,57 +81,14 @@ public class OrganisationService {
         return organisations.findAllOrderByCode().stream().map(this::view).toList();
     }
 
+    /** Lets members with the role alert-urgent publish alone, or stops it; for the operator, never through the API. */
     @Transactional
-    IssuedApiKey createKey(String organisationCode, String label, Collection<Role> roles, String actor) {
-        Organisation organisation = existing(organisationCode);
-        if (label == null || label.isBlank() || label.length() > 100) {
-            throw ProblemException.invalid("label", "A label of 1 to 100 characters is required.");
-        }
-        if (roles == null || roles.isEmpty()) {
-            throw ProblemException.invalid("roles", "Give the key at least one role.");
-        }
-        List<Role> sortedRoles = EnumSet.copyOf(roles).stream().toList();
-        ApiKeySecrets.Generated generated = ApiKeySecrets.generate();
-        keys.save(new ApiKey(null, generated.publicId(), organisation.id(), label.strip(), generated.secretHash(),
-                String.join(",", sortedRoles.stream().map(Role::value).toList()), now(), actor, null, null));
-        audit.record(actor, organisation.code(), "api-key.created", API_KEY, generated.publicId(),
-                "label=" + label.strip() + " roles=" + sortedRoles.stream().map(Role::value).toList());
-        return new IssuedApiKey(generated.publicId(), generated.token(), organisation.code(), label.strip(), sortedRoles);
-    }
-
-    @Transactional
-    void revokeKey(String organisationCode, String keyId, String actor) {
-        Organisation organisation = existing(organisationCode);
-        ApiKey key = keys.findByPublicId(keyId)
-                .filter(found -> found.organisationId().equals(organisation.id()))
-                .orElseThrow(() -> ProblemException.notFound("Organisation '" + organisationCode
-                        + "' has no API key '" + keyId + "'."));
-        if (key.revoked()) {
-            return;
-        }
-        keys.update(new ApiKey(key.id(), key.publicId(), key.organisationId(), key.label(), key.secretHash(),
-                key.roles(), key.createdAt(), key.createdBy(), now(), actor));
-        audit.record(actor, organisation.code(), "api-key.revoked", API_KEY, key.publicId(), "label=" + key.label());
-    }
-
-    @ReadOnly
-    List<ApiKeyView> keys(String organisationCode) {
-        Organisation organisation = existing(organisationCode);
-        return keys.findByOrganisationIdOrderById(organisation.id()).stream()
-                .map(key -> new ApiKeyView(key.publicId(), key.label(), roles(key), key.createdAt(), key.createdBy(),
-                        key.revokedAt()))
-                .toList();
-    }
-
-    /** @return the caller an API key stands for, or empty for an unknown, wrong or revoked key */
-    @ReadOnly
-    Optional<Caller> authenticate(String token) {
-        return ApiKeySecrets.parse(token)
-                .flatMap(parsed -> keys.findByPublicId(parsed.publicId())
-                        .filter(key -> !key.revoked() && ApiKeySecrets.matches(parsed.secret(), key.secretHash())))
-                .flatMap(key -> organisations.findById(key.organisationId())
-                        .map(organisation -> new Caller("api-key:" + key.publicId(), organisation.code(),
-                                Set.copyOf(roles(key)), "api-key")));
+    OrganisationView allowSinglePersonPublishing(String code, boolean allowed, String actor) {
+        Organisation organisation = existing(code);
+        Organisation changed = organisations.update(organisation.withSinglePersonPublishing(allowed));
+        audit.record(actor, code, allowed ? "organisation.single-person-publishing-allowed"
+                : "organisation.single-person-publishing-withdrawn", ORGANISATION, code, null);
+        return view(changed);
     }
 
     private Organisation existing(String code) {
@@ -162,11 +115,7 @@ public class OrganisationService {
         List<String> area = areas.findByOrganisationIdOrderByAreaCode(organisation.id()).stream()
                 .map(OrganisationArea::areaCode).toList();
         return new OrganisationView(organisation.code(), organisation.name(), organisation.kind(), area,
-                organisation.createdAt());
-    }
-
-    private static List<Role> roles(ApiKey key) {
-        return Arrays.stream(key.roles().split(",")).map(Role::find).flatMap(Optional::stream).toList();
+                organisation.createdAt(), organisation.singlePersonPublishing());
     }
 
     private Instant now() {

@@ -14,6 +14,8 @@ public enum Role {
     POINT_MANAGER("point-manager"),
     ALERT_ISSUER("alert-issuer"),
     ALERT_APPROVER("alert-approver"),
+    /** Publishes an Extreme, Immediate message alone; only where the organisation holds that privilege. */
+    ALERT_URGENT("alert-urgent"),
     ADMIN("admin");
 
     private final String value;
@@ -34,6 +36,6 @@ public enum Role {
     @JsonCreator
     public static Role of(String value) {
         return find(value).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown role '" + value + "'; expected one of editor, point-manager, alert-issuer, alert-approver, admin"));
+                "Unknown role '" + value + "'; expected one of editor, point-manager, alert-issuer, alert-approver, alert-urgent, admin"));
     }
 }

@@ -29,6 +29,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", detail, List.of());
     }
 
+    /** Forbidden because of what one field asks for, e.g. a role the organisation may not hand out. */
+    public static ProblemException forbiddenField(String field, String message) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(HttpStatus.BAD_REQUEST, "validation", message,
                 List.of(new Problem.FieldError(field, message)));

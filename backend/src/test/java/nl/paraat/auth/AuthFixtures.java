@@ -5,18 +5,45 @@ import nl.paraat.testing.TestCodes;
 
 import java.util.List;
 
-/** Creates organisations and keys through the real service, for tests of other features. */
+/** Creates organisations, members and keys through the real services, for tests of other features. */
 public final class AuthFixtures {
 
     private AuthFixtures() {
     }
 
-    public record Member(String organisation, String keyId, String token) {
+    /** A key of one person ({@code subject}) of an organisation. */
+    public record Member(String organisation, String keyId, String token, String subject) {
+
+        public String person() {
+            return Person.of(subject);
+        }
     }
 
-    /** Another key of an existing organisation: a second member, for rules such as four eyes. */
+    /** A key of another person of an existing organisation, for rules such as four eyes. */
     public static String keyFor(ApplicationContext context, String organisation, Role... roles) {
-        return context.getBean(OrganisationService.class).createKey(organisation, "second member", List.of(roles), "test").key();
+        return memberWithKey(context, organisation, roles).token();
+    }
+
+    /** A new person of an existing organisation, with a key. */
+    public static Member memberWithKey(ApplicationContext context, String organisation, Role... roles) {
+        String subject = TestCodes.unique("person");
+        context.getBean(MemberService.class).register(organisation, subject, "Member " + subject, "test");
+        return key(context, organisation, subject, roles);
+    }
+
+    /** A second key of the same person: it must count as that person, not as another. */
+    public static String anotherKeyOf(ApplicationContext context, Member member, Role... roles) {
+        return key(context, member.organisation(), member.subject(), roles).token();
+    }
+
+    /** A key that belongs to no person, as a CAP feed or an integration has. */
+    public static String systemKeyFor(ApplicationContext context, String organisation, Role... roles) {
+        return context.getBean(ApiKeyService.class).create(organisation, "system key", List.of(roles), null, null, "test").key();
+    }
+
+    /** Lets the organisation's members with the role alert-urgent publish alone, as the operator would. */
+    public static void allowSinglePersonPublishing(ApplicationContext context, String organisation) {
+        context.getBean(OrganisationService.class).allowSinglePersonPublishing(organisation, true, "test");
     }
 
     public static Member organisationWithKey(ApplicationContext context, OrganisationKind kind, List<String> area,
@@ -24,7 +51,12 @@ public final class AuthFixtures {
         OrganisationService organisations = context.getBean(OrganisationService.class);
         String code = TestCodes.unique("org");
         organisations.create(new NewOrganisation(code, "Test organisation " + code, kind, area), "test");
-        IssuedApiKey key = organisations.createKey(code, "test key", List.of(roles), "test");
-        return new Member(code, key.id(), key.key());
+        return memberWithKey(context, code, roles);
+    }
+
+    private static Member key(ApplicationContext context, String organisation, String subject, Role... roles) {
+        IssuedApiKey key = context.getBean(ApiKeyService.class).create(organisation, "test key", List.of(roles), subject,
+                null, "test");
+        return new Member(organisation, key.id(), key.key(), subject);
     }
 }
