@@ -191,21 +191,6 @@ class AlertWorkflowTest extends ServerTestSupport {
     }
 
     @Test
-    void immediateDangerMayBePublishedByOnePersonAndIsFlaggedForReview() {
-        long severe = draft(AlertJson.powerOutage("[\"GM0150\"]"));
-        assertProblem(http.post(ALERTS + "/" + severe + "/publish-immediately", "", issuer.token()), 403);
-
-        long extreme = draft(AlertJson.powerOutage("[\"GM0150\"]").replace("\"Severe\"", "\"Extreme\"")
-                .replace("\"Expected\"", "\"Immediate\""));
-        Http.Response published = http.post(ALERTS + "/" + extreme + "/publish-immediately", "", issuer.token());
-
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        assertThat(published.json().get("reviewNeeded").getBooleanValue()).isTrue();
-        assertThat(audit.history("alert", Long.toString(extreme))).extracting(AuditEntry::action)
-                .contains("alert.published-immediately");
-    }
-
-    @Test
     void everyStepIsInTheHistory() {
         long id = publish(AlertJson.powerOutage("[\"GM0150\"]"));
 

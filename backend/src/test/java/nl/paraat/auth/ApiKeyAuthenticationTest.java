@@ -121,7 +121,8 @@ class ApiKeyAuthenticationTest extends ServerTestSupport {
         List<AuditEntry> entries = audit.latest(admin.organisation(), 10);
 
         assertThat(entries).extracting(AuditEntry::action)
-                .containsExactly("api-key.revoked", "api-key.created", "api-key.created", "organisation.created");
+                .containsExactly("api-key.revoked", "api-key.created", "api-key.created", "member.registered",
+                        "organisation.created");
         assertThat(entries.get(0).actor()).isEqualTo("api-key:" + admin.keyId());
         assertThat(entries.get(0).targetId()).isEqualTo(keyId);
         assertThat(entries.get(1).detail()).contains("point-manager");

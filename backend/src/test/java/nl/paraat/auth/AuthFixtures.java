@@ -41,6 +41,19 @@ public final class AuthFixtures {
         return context.getBean(ApiKeyService.class).create(organisation, "system key", List.of(roles), null, null, "test").key();
     }
 
+    /**
+     * A key as every key was before keys belonged to members: no person behind it, whatever its roles.
+     * Such a key can no longer be made through the services, which refuse an approver without a person.
+     */
+    public static String legacySystemKeyFor(ApplicationContext context, String organisation, Role... roles) {
+        ApiKeySecrets.Generated generated = ApiKeySecrets.generate();
+        long organisationId = context.getBean(OrganisationRepository.class).findByCode(organisation).orElseThrow().id();
+        context.getBean(ApiKeyRepository.class).save(new ApiKey(null, generated.publicId(), organisationId, "legacy",
+                generated.secretHash(), String.join(",", java.util.Arrays.stream(roles).map(Role::value).toList()),
+                java.time.Instant.now(), "test", null, null, null));
+        return generated.token();
+    }
+
     /** Lets the organisation's members with the role alert-urgent publish alone, as the operator would. */
     public static void allowSinglePersonPublishing(ApplicationContext context, String organisation) {
         context.getBean(OrganisationService.class).allowSinglePersonPublishing(organisation, true, "test");

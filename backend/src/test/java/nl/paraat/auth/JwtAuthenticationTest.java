@@ -98,6 +98,43 @@ class JwtAuthenticationTest extends ServerTestSupport implements TestPropertyPro
     }
 
     @Test
+    void theSubjectIsTheMemberRegisteredAtFirstSignInAndRefusedOnceRemoved() {
+        String token = sign(signingKey, claims(organisation).claim("name", "Jan de Vries")
+                .claim("paraat_roles", List.of("alert-issuer")));
+
+        assertThat(http.get("/api/v1/admin/me", token).json().get("person").getStringValue()).isEqualTo("member:jdevries");
+        assertThat(http.get("/api/v1/admin/me", token).status()).isEqualTo(200);
+        List<MemberView> members = context.getBean(MemberService.class).list(organisation);
+        assertThat(members).filteredOn(member -> member.subject().equals("jdevries")).singleElement()
+                .satisfies(member -> assertThat(member.name()).isEqualTo("Jan de Vries"));
+
+        context.getBean(MemberService.class).remove(organisation, "jdevries", "test");
+
+        assertProblem(http.get("/api/v1/admin/me", token), 401);
+    }
+
+    @Test
+    void aTokenAndAnApiKeyOfTheSameMemberAreOnePersonForFourEyes() {
+        String token = sign(signingKey, claims(organisation).claim("paraat_roles", List.of("alert-issuer")));
+        String expires = Instant.now().plusSeconds(3600).toString();
+        Http.Response drafted = http.post("/api/v1/admin/alerts", """
+                {"hazard":"power-outage","urgency":"Expected","severity":"Severe","certainty":"Observed",
+                 "expires":"%s","area":{"codes":["GM0150"]},
+                 "infos":{"nl":{"headline":"Stroomstoring","description":"De stroom is uitgevallen."}}}
+                """.formatted(expires), token);
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        long id = drafted.json().get("id").getLongValue();
+        assertThat(http.post("/api/v1/admin/alerts/" + id + "/submit", "", token).status()).isEqualTo(200);
+        String sameMembersKey = context.getBean(ApiKeyService.class).create(organisation, "laptop",
+                List.of(Role.ALERT_APPROVER), "jdevries", null, "test").key();
+
+        assertProblem(http.post("/api/v1/admin/alerts/" + id + "/approve", "", sameMembersKey), 403);
+
+        String colleague = AuthFixtures.keyFor(context, organisation, Role.ALERT_APPROVER);
+        assertThat(http.post("/api/v1/admin/alerts/" + id + "/approve", "", colleague).status()).isEqualTo(200);
+    }
+
+    @Test
     void tokenGrantsOnlyItsOwnOrganisation() {
         String token = sign(signingKey, claims(organisation).claim("paraat_roles", List.of("admin")));
         String other = AuthFixtures.organisationWithKey(context, OrganisationKind.MUNICIPALITY, List.of("GM0268"),
