@@ -92,6 +92,25 @@ class OpenApiContractTest extends ServerTestSupport {
         assertMatches(keysTemplate + "/{keyId}", "delete", http.delete(keys + "/" + keyId, admin.token()));
         assertMatches(keysTemplate, "get", http.get(keys, admin.token()));
         assertMatches(keysTemplate + "/{keyId}", "delete", http.delete(keys + "/nope", admin.token()));
+        assertMatches(keysTemplate, "post", http.post(keys, "{\"label\":\"mine\",\"roles\":[\"alert-approver\"],\"member\":\""
+                + admin.subject() + "\"}", admin.token()));
+        assertMatches(keysTemplate, "post", http.post(keys, "{\"label\":\"approver\",\"roles\":[\"alert-approver\"]}",
+                admin.token()));
+        String members = "/api/v1/admin/organisations/" + admin.organisation() + "/members";
+        String membersTemplate = "/api/v1/admin/organisations/{code}/members";
+        AuthFixtures.Member colleague = AuthFixtures.memberWithKey(context, admin.organisation(), Role.EDITOR);
+        assertMatches(keysTemplate, "post", http.post(keys, "{\"label\":\"as colleague\",\"roles\":[\"editor\"],"
+                + "\"member\":\"" + colleague.subject() + "\"}", admin.token()));
+        assertMatches(membersTemplate, "post", http.post(members, "{\"subject\":\"mbakker\",\"name\":\"Maria Bakker\"}",
+                admin.token()));
+        assertMatches(membersTemplate, "post", http.post(members, "{\"subject\":\"mbakker\",\"name\":\"Maria Bakker\"}",
+                admin.token()));
+        assertMatches(membersTemplate, "post", http.post(members, "{\"subject\":\"with space\",\"name\":\"X\"}",
+                admin.token()));
+        assertMatches(membersTemplate + "/{subject}", "delete", http.delete(members + "/mbakker", admin.token()));
+        assertMatches(membersTemplate + "/{subject}", "delete", http.delete(members + "/nobody", admin.token()));
+        assertMatches(membersTemplate, "get", http.get(members, admin.token()));
+        assertMatches(membersTemplate, "get", http.get(members, colleague.token()));
         assertMatches("/api/v1/admin/organisations/{code}/audit", "get",
                 http.get("/api/v1/admin/organisations/" + admin.organisation() + "/audit", admin.token()));
         assertMatches("/api/v1/content", "get", http.get("/api/v1/content?locale=fy&region=GM0150"));
@@ -232,6 +251,16 @@ class OpenApiContractTest extends ServerTestSupport {
         assertMatches(admin + "/{id}/cancel", "post", http.post(admin + "/" + id + "/cancel", "", issuer.token()));
         assertMatches(admin + "/{id}/publish-immediately", "post",
                 http.post(admin + "/" + update.json().get("id").getLongValue() + "/publish-immediately", "", issuer.token()));
+        AuthFixtures.allowSinglePersonPublishing(context, issuer.organisation());
+        String urgent = AuthFixtures.keyFor(context, issuer.organisation(), Role.ALERT_URGENT);
+        Http.Response extreme = http.post(admin, body.replace("Severe", "Extreme").replace("Expected", "Immediate"),
+                issuer.token());
+        long alone = extreme.json().get("id").getLongValue();
+        assertMatches(admin + "/{id}/publish-immediately", "post", http.post(admin + "/" + alone + "/publish-immediately", "", urgent));
+        assertMatches(admin + "/{id}/review", "post", http.post(admin + "/" + alone + "/review", "", issuer.token()));
+        assertMatches(admin + "/{id}/review", "post", http.post(admin + "/" + alone + "/review", "{\"note\":\"Right\"}", approver));
+        assertMatches(admin + "/{id}/review", "post", http.post(admin + "/" + alone + "/review", "", approver));
+        assertMatches(admin + "/{id}/review", "post", http.post(admin + "/99999999/review", "", approver));
         assertMatches(admin + "/templates", "get", http.get(admin + "/templates", issuer.token()));
         assertMatches(admin + "/from-template", "post", http.post(admin + "/from-template", "{\"template\":\"smoke\","
                 + "\"values\":{\"place\":\"Deventer\"},\"expires\":\"" + expires + "\",\"area\":{\"codes\":[\"GM0150\"]}}",
