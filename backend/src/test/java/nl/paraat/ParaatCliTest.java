@@ -45,6 +45,35 @@ class ParaatCliTest extends ServerTestSupport {
     }
 
     @Test
+    void operatorRegistersMembersMintsTheirKeysAndGrantsSinglePersonPublishing() {
+        String code = TestCodes.unique("ijsselland");
+        CliRun.of("org", "create", "--code", code, "--name", "Veiligheidsregio IJsselland", "--kind", "safety-region",
+                "--area", "VR04");
+
+        CliRun member = CliRun.of("member", "create", "--org", code, "--subject", "jdevries", "--name", "Jan de Vries");
+        CliRun refused = CliRun.of("key", "create", "--org", code, "--label", "urgent", "--roles", "alert-urgent",
+                "--member", "jdevries");
+        CliRun granted = CliRun.of("org", "single-person-publishing", "--code", code, "--allow");
+        CliRun key = CliRun.of("key", "create", "--org", code, "--label", "laptop", "--roles", "alert-issuer,alert-urgent",
+                "--member", "jdevries");
+
+        assertThat(member.exitCode()).as(member.err()).isZero();
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("may not publish without a second person");
+        assertThat(granted.out()).contains("single-person publishing allowed");
+        assertThat(key.exitCode()).as(key.err()).isZero();
+        assertThat(key.out()).contains("member jdevries");
+        String token = key.out().lines().filter(line -> line.startsWith("prt_")).findFirst().orElseThrow();
+        assertThat(http.get("/api/v1/admin/me", token).json().get("person").getStringValue()).isEqualTo("member:jdevries");
+
+        assertThat(CliRun.of("member", "remove", "--org", code, "--subject", "jdevries").exitCode()).isZero();
+        assertThat(http.get("/api/v1/admin/me", token).status()).isEqualTo(401);
+        assertThat(CliRun.of("member", "list", "--org", code).out()).contains("jdevries").contains("removed");
+        assertThat(CliRun.of("org", "single-person-publishing", "--code", code, "--no-allow").out())
+                .contains("not allowed");
+    }
+
+    @Test
     void invalidOrganisationIsRefusedAndNotStored() {
         String code = TestCodes.unique("nowhere");
 
