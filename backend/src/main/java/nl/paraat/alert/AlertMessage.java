@@ -23,6 +23,9 @@ import java.time.Instant;
  * @param contributors           every person who wrote, edited or published the message alone, comma-separated
  *                               ({@code member:jdevries}); none of them may approve or review it
  * @param reviewedBy             the second person who reviewed a message published by one person alone
+ * @param chainRootId            the first message of the chain this one updates or cancels; null for that first one
+ * @param activeChain            the chain's first message id while this message is published, else null; unique,
+ *                               so that the database holds at most one active message per chain
  */
 @MappedEntity("alert")
 record AlertMessage(@Id @GeneratedValue @Nullable Long id,
@@ -59,7 +62,9 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                     @Nullable String contributors,
                     @Nullable String reviewedBy,
                     @Nullable Instant reviewedAt,
-                    @Nullable String reviewNote) {
+                    @Nullable String reviewNote,
+                    @Nullable Long chainRootId,
+                    @Nullable Long activeChain) {
 
     AlertMessage withState(AlertState next, @Nullable String approvedBy, boolean review, Instant now) {
         return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
@@ -68,7 +73,13 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                 createdAt, next == AlertState.SUBMITTED ? now : submittedAt,
                 next == AlertState.PUBLISHED ? now : publishedAt,
                 next == AlertState.CANCELLED || next == AlertState.SUPERSEDED || next == AlertState.EXPIRED ? now : endedAt,
-                now, targetCells, areaNote, version, contributors, reviewedBy, reviewedAt, reviewNote);
+                now, targetCells, areaNote, version, contributors, reviewedBy, reviewedAt, reviewNote, chainRootId,
+                next == AlertState.PUBLISHED ? chain() : null);
+    }
+
+    /** The id of the chain's first message, which names the chain. */
+    Long chain() {
+        return chainRootId != null ? chainRootId : id;
     }
 
     /** With {@code person} among the contributors; a system key (null) is no person and adds nobody. */
@@ -80,7 +91,8 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
         return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
                 severity, certainty, responseType, onset, expires, web, areaCodes, polygons, circles,
                 affectedMunicipalities, state, author, approver, reviewNeeded, createdAt, submittedAt, publishedAt, endedAt,
-                updatedAt, targetCells, areaNote, version, String.join(",", all), reviewedBy, reviewedAt, reviewNote);
+                updatedAt, targetCells, areaNote, version, String.join(",", all), reviewedBy, reviewedAt, reviewNote,
+                chainRootId, activeChain);
     }
 
     /**
@@ -100,13 +112,13 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                 severity, certainty, responseType, onset, expires, web, areaCodes, polygons, circles,
                 affectedMunicipalities, state, author, approver, reviewNeeded, createdAt, submittedAt, publishedAt, endedAt,
                 updatedAt, targetCells, areaNote, version, String.join(",", new java.util.TreeSet<>(people)), reviewedBy,
-                reviewedAt, reviewNote);
+                reviewedAt, reviewNote, chainRootId, activeChain);
     }
 
     AlertMessage reviewed(String by, @Nullable String note, Instant now) {
         return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
                 severity, certainty, responseType, onset, expires, web, areaCodes, polygons, circles,
                 affectedMunicipalities, state, author, approver, reviewNeeded, createdAt, submittedAt, publishedAt, endedAt,
-                now, targetCells, areaNote, version, contributors, by, now, note);
+                now, targetCells, areaNote, version, contributors, by, now, note, chainRootId, activeChain);
     }
 }

@@ -89,7 +89,8 @@ class AlertWorkflow {
         requireState(existing, AlertState.DRAFT);
         Checked checked = check(request, actor);
         AlertMessage changed = messages.update(message(existing.id(), existing.identifier(), request, checked, actor,
-                existing.msgType(), existing.referencesId(), existing.author(), existing.createdAt(), existing.version())
+                existing.msgType(), existing.referencesId(), existing.chainRootId(), existing.author(), existing.createdAt(),
+                existing.version())
                 .withContributors(existing.contributorSet()).contributedBy(actor.person()));
         infos.deleteByAlertId(id);
         saveInfos(id, request);
@@ -205,10 +206,11 @@ class AlertWorkflow {
                                  String action) {
         requireActive(message);
         Instant now = now();
-        AlertMessage published = messages.update(message.withState(AlertState.PUBLISHED, approver, immediate, now));
         if (message.referencesId() != null) {
-            // Of two updates of one message only the first to be published replaces it; the version on the
-            // original makes a simultaneous second one fail, and this check refuses a later one.
+            // Of two updates of one message only the first to be published replaces it: the version on the
+            // original makes a simultaneous second one fail, this check refuses a later one, and the unique
+            // active chain refuses any other way of making two active. The original ends first, so that the
+            // chain is free when this message takes it.
             AlertMessage original = messages.findById(message.referencesId()).orElseThrow();
             requireCurrent(original);
             AlertState ended = message.msgType() == Cap.MsgType.Cancel ? AlertState.CANCELLED : AlertState.SUPERSEDED;
@@ -216,6 +218,7 @@ class AlertWorkflow {
             audit.record(actor.name(), actor.organisation(), "alert." + ended.code(), TARGET,
                     original.id().toString(), "by " + message.identifier());
         }
+        AlertMessage published = messages.update(message.withState(AlertState.PUBLISHED, approver, immediate, now));
         dispatches.save(new AlertDispatch(null, published.id(), published.identifier(), published.msgType(), now, null));
         events.publishEvent(new AlertPublished(published.id()));
         audit.record(actor.name(), actor.organisation(), action, TARGET, published.id().toString(),
@@ -229,11 +232,21 @@ class AlertWorkflow {
         Instant now = now();
         String id = identifier != null ? identifier : "urn:paraat:alert:" + UUID.randomUUID();
         AlertMessage saved = messages.save(message(null, id, request, checked, actor,
-                type, original == null ? null : original.id(), actor.name(), now, 0L).contributedBy(actor.person()));
+                type, original == null ? null : original.id(), original == null ? null : rootOf(original), actor.name(), now, 0L)
+                .contributedBy(actor.person()));
         saveInfos(saved.id(), request);
         audit.record(actor.name(), actor.organisation(), "alert.drafted", TARGET, saved.id().toString(),
                 type + (original == null ? "" : " of " + original.identifier()) + ": " + headline(request));
         return saved;
+    }
+
+    /** The first message of the chain; walked for messages stored before chains were recorded. */
+    private long rootOf(AlertMessage message) {
+        AlertMessage current = message;
+        for (int step = 0; step < 1000 && current.chainRootId() == null && current.referencesId() != null; step++) {
+            current = messages.findById(current.referencesId()).orElseThrow();
+        }
+        return current.chain();
     }
 
     private record Checked(AlertArea.Targeted area) {
@@ -276,8 +289,8 @@ class AlertWorkflow {
     }
 
     private AlertMessage message(@Nullable Long id, String identifier, AlertViews.AlertRequest request, Checked checked,
-                                 Actor actor, Cap.MsgType type, @Nullable Long referencesId, String author, Instant createdAt,
-                                 Long version) {
+                                 Actor actor, Cap.MsgType type, @Nullable Long referencesId, @Nullable Long chainRootId,
+                                 String author, Instant createdAt, Long version) {
         Instant now = now();
         return new AlertMessage(id, identifier, actor.organisation(),
                 request.status() != null ? request.status() : Cap.Status.Actual, type, referencesId,
@@ -286,7 +299,8 @@ class AlertWorkflow {
                 request.expires(), request.web(), String.join(",", checked.area().codes()),
                 String.join("\n", checked.area().polygons()), String.join("\n", checked.area().circles()),
                 String.join(",", checked.area().municipalities()), AlertState.DRAFT, author, null, false, createdAt,
-                null, null, null, now, String.join(",", checked.area().cells()), checked.area().note(), version, "", null, null, null);
+                null, null, null, now, String.join(",", checked.area().cells()), checked.area().note(), version, "", null, null, null,
+                chainRootId, null);
     }
 
     private void saveInfos(long alertId, AlertViews.AlertRequest request) {

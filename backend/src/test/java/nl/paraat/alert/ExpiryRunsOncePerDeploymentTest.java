@@ -70,7 +70,7 @@ class ExpiryRunsOncePerDeploymentTest {
                     Cap.Urgency.Immediate, Cap.Severity.Severe, Cap.Certainty.Observed, null, null,
                     now.minus(1, ChronoUnit.MINUTES), null, "GM0150", "", "", "GM0150", AlertState.PUBLISHED, "tester",
                     null, false, now.minus(1, ChronoUnit.HOURS), null, now.minus(1, ChronoUnit.HOURS), null,
-                    now.minus(1, ChronoUnit.HOURS), "", null, 0L, "", null, null, null));
+                    now.minus(1, ChronoUnit.HOURS), "", null, 0L, "", null, null, null, null, null));
             ids.add(saved.id());
         }
         return ids;
