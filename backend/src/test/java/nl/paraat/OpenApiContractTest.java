@@ -74,7 +74,7 @@ class OpenApiContractTest extends ServerTestSupport {
     @Test
     void responsesMatchTheSchemasInTheFile() throws IOException {
         AuthFixtures.Member admin = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION,
-                List.of("VR04"), Role.ADMIN);
+                List.of("VR04"), Role.ADMIN, Role.EDITOR);
         String keys = "/api/v1/admin/organisations/" + admin.organisation() + "/api-keys";
         String keysTemplate = "/api/v1/admin/organisations/{code}/api-keys";
 

@@ -84,10 +84,11 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
 
     /** With {@code person} among the contributors; a system key (null) is no person and adds nobody. */
     AlertMessage contributedBy(@Nullable String person) {
-        java.util.Set<String> all = new java.util.TreeSet<>(contributorSet());
-        if (person != null) {
-            all.add(person);
+        if (person == null) {
+            return this;
         }
+        java.util.Set<String> all = new java.util.TreeSet<>(contributorSet());
+        all.add(person);
         return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
                 severity, certainty, responseType, onset, expires, web, areaCodes, polygons, circles,
                 affectedMunicipalities, state, author, approver, reviewNeeded, createdAt, submittedAt, publishedAt, endedAt,
@@ -95,23 +96,18 @@ record AlertMessage(@Id @GeneratedValue @Nullable Long id,
                 chainRootId, activeChain);
     }
 
-    /**
-     * The people who shaped the message. A message written before contributors were recorded has its
-     * author: a token's {@code oidc:sub} is that member; an API key of that time is a system key.
-     */
+    /** The people who shaped the message; none are known for one written before contributors were recorded. */
     java.util.Set<String> contributorSet() {
-        if (contributors == null) {
-            return java.util.Set.of(author.startsWith("oidc:") ? "member:" + author.substring(5) : author);
-        }
-        return contributors.isEmpty() ? java.util.Set.of()
+        return contributors == null || contributors.isEmpty() ? java.util.Set.of()
                 : new java.util.TreeSet<>(java.util.List.of(contributors.split(",")));
     }
 
-    AlertMessage withContributors(java.util.Set<String> people) {
+    /** @param people null where nobody is known to have shaped the message */
+    AlertMessage withContributors(@Nullable java.util.Set<String> people) {
         return new AlertMessage(id, identifier, organisation, status, msgType, referencesId, hazard, category, urgency,
                 severity, certainty, responseType, onset, expires, web, areaCodes, polygons, circles,
                 affectedMunicipalities, state, author, approver, reviewNeeded, createdAt, submittedAt, publishedAt, endedAt,
-                updatedAt, targetCells, areaNote, version, String.join(",", new java.util.TreeSet<>(people)), reviewedBy,
+                updatedAt, targetCells, areaNote, version, people == null ? null : String.join(",", new java.util.TreeSet<>(people)), reviewedBy,
                 reviewedAt, reviewNote, chainRootId, activeChain);
     }
 

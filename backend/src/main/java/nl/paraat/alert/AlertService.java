@@ -79,7 +79,7 @@ public class AlertService {
         return view(workflow.draft(alert, actor));
     }
 
-    /** Creates a draft (or, for a trusted feed, a published alert) from a CAP 1.2 message. */
+    /** Creates a draft (or, for a trusted feed's own system key, a published alert) from a CAP 1.2 message. */
     AlertViews.Alert importCap(byte[] xml, Caller caller) {
         Actor actor = actor(caller, Role.ALERT_ISSUER);
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -88,7 +88,9 @@ public class AlertService {
                 .orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "cap-invalid",
                         errors.size() + " problems in the CAP message; the first: " + errors.get(0).field() + ": "
                                 + errors.get(0).message(), errors));
-        return view(workflow.importMessage(converted, configuration.trusted(actor.organisation()), actor));
+        // Only the feed itself publishes at once: a person importing a file gets a draft like any other.
+        boolean trusted = configuration.trusted(actor.organisation()) && actor.person() == null;
+        return view(oneAtATime(() -> workflow.importMessage(converted, trusted, actor)));
     }
 
     /** Checks a CAP message as an import would, and stores nothing. */

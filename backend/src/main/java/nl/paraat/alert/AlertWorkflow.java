@@ -91,7 +91,8 @@ class AlertWorkflow {
         AlertMessage changed = messages.update(message(existing.id(), existing.identifier(), request, checked, actor,
                 existing.msgType(), existing.referencesId(), existing.chainRootId(), existing.author(), existing.createdAt(),
                 existing.version())
-                .withContributors(existing.contributorSet()).contributedBy(actor.person()));
+                .withContributors(existing.contributors() == null && actor.person() == null ? null
+                        : existing.contributorSet()).contributedBy(actor.person()));
         infos.deleteByAlertId(id);
         saveInfos(id, request);
         audit.record(actor.name(), actor.organisation(), "alert.edited", TARGET, Long.toString(id), headline(request));

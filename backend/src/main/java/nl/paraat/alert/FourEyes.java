@@ -19,6 +19,11 @@ final class FourEyes {
             throw ProblemException.forbidden("These credentials are a system key, which is no person: to " + step
                     + " a message takes a member of " + actor.organisation() + " who did not write or edit it.");
         }
+        if (message.contributors() == null) {
+            throw new ProblemException(io.micronaut.http.HttpStatus.CONFLICT, "conflict", "Alert " + message.id()
+                    + " was written before Paraat told people apart, so no one can say who shaped it: a member edits it"
+                    + " first, and another approves it.", java.util.List.of());
+        }
         if (message.contributorSet().contains(actor.person())) {
             throw ProblemException.forbidden(actor.person() + " wrote, edited or published this message; another member of "
                     + actor.organisation() + " must " + step + " it.");

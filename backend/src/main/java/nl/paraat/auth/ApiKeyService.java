@@ -19,8 +19,10 @@ import java.util.Set;
 
 /**
  * API keys. A key bound to a member acts as that person; a key without one is a system key, which can
- * never approve. Through the API a member can mint keys only for themselves, so that no one can make
- * a key that passes for a colleague; the operator's command line can mint one for any member.
+ * never approve. Through the API a person mints keys only for themselves and with no role they do not
+ * hold, so that no one makes a key that passes for a colleague, escapes their own removal, or drafts
+ * anonymously for them to approve. System keys come from the operator's command line (or from a
+ * system key the operator made).
  */
 @Singleton
 class ApiKeyService {
@@ -57,8 +59,14 @@ class ApiKeyService {
         if (roles == null || roles.isEmpty()) {
             throw ProblemException.invalid("roles", "Give the key at least one role.");
         }
-        Member member = memberSubject == null ? null : member(organisation, memberSubject.strip(), requester);
+        Member member = requester == null
+                ? (memberSubject == null ? null : current(organisation, memberSubject.strip()))
+                : ownMember(organisation, memberSubject, requester);
         List<Role> sortedRoles = EnumSet.copyOf(roles).stream().toList();
+        if (requester != null && !requester.roles().containsAll(sortedRoles)) {
+            throw ProblemException.forbiddenField("roles", "A key gets only roles its maker holds; these credentials hold "
+                    + requester.roles().stream().map(Role::value).sorted().toList() + ".");
+        }
         if (member == null && sortedRoles.stream().anyMatch(NEED_A_PERSON::contains)) {
             throw ProblemException.invalid("roles", "alert-approver and alert-urgent act as a person: give the key a member.");
         }
@@ -77,14 +85,27 @@ class ApiKeyService {
                 member == null ? null : member.subject());
     }
 
-    private Member member(Organisation organisation, String subject, @Nullable Caller requester) {
-        Member member = members.current(organisation.id(), subject).orElseThrow(() -> ProblemException.invalid("member",
+    private Member current(Organisation organisation, String subject) {
+        return members.current(organisation.id(), subject).orElseThrow(() -> ProblemException.invalid("member",
                 "Organisation '" + organisation.code() + "' has no current member '" + subject + "'."));
-        if (requester != null && !member.person().equals(requester.person())) {
-            throw ProblemException.forbiddenField("member", "A key for a member is minted by that member or by the"
-                    + " operator; these credentials belong to " + (requester.person() == null ? "no person" : requester.person()) + ".");
+    }
+
+    /** The member an API request may mint a key for: the requester themselves; none for a system key. */
+    @Nullable
+    private Member ownMember(Organisation organisation, @Nullable String memberSubject, Caller requester) {
+        if (requester.person() == null) {
+            if (memberSubject != null) {
+                throw ProblemException.forbiddenField("member", "A system key mints only system keys; a key for a member"
+                        + " is minted by that member or by the operator.");
+            }
+            return null;
         }
-        return member;
+        String own = requester.person().substring(Person.PREFIX.length());
+        if (memberSubject != null && !memberSubject.strip().equals(own)) {
+            throw ProblemException.forbiddenField("member", "A key for a member is minted by that member or by the"
+                    + " operator; these credentials belong to " + requester.person() + ".");
+        }
+        return current(organisation, own);
     }
 
     @Transactional

@@ -22,7 +22,7 @@ import java.util.Optional;
 class MemberService {
 
     /** No spaces or commas: a person's name is kept in comma-separated lists of an alert's contributors. */
-    static final String SUBJECT = "[A-Za-z0-9._@|:+=-]{1,200}";
+    static final String SUBJECT = "[A-Za-z0-9._@|:+=-]{1,128}";
     private static final java.util.regex.Pattern SUBJECT_PATTERN = java.util.regex.Pattern.compile(SUBJECT);
     private static final String TARGET = "member";
 
@@ -43,7 +43,7 @@ class MemberService {
         Organisation organisation = existing(organisationCode);
         String cleanSubject = subject == null ? "" : subject.strip();
         if (!SUBJECT_PATTERN.matcher(cleanSubject).matches()) {
-            throw ProblemException.invalid("subject", "Use 1 to 200 letters, digits and . _ @ | : + = - (no spaces or commas).");
+            throw ProblemException.invalid("subject", "Use 1 to 128 letters, digits and . _ @ | : + = - (no spaces or commas).");
         }
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw ProblemException.invalid("name", "A name of 1 to 200 characters is required.");
@@ -65,7 +65,7 @@ class MemberService {
     @Transactional
     void remove(String organisationCode, String subject, String actor) {
         Organisation organisation = existing(organisationCode);
-        Member member = members.findByOrganisationIdAndSubject(organisation.id(), subject)
+        Member member = exactly(organisation.id(), subject)
                 .orElseThrow(() -> ProblemException.notFound("Organisation '" + organisationCode + "' has no member '"
                         + subject + "'."));
         if (member.removed()) {
@@ -79,7 +79,13 @@ class MemberService {
     /** A current member of the organisation, or empty if there is none with that subject or it was removed. */
     @ReadOnly
     Optional<Member> current(long organisationId, String subject) {
-        return members.findByOrganisationIdAndSubject(organisationId, subject).filter(member -> !member.removed());
+        return exactly(organisationId, subject).filter(member -> !member.removed());
+    }
+
+    /** Subjects are compared exactly: jdevries and JDevries may be two people at an identity provider. */
+    private Optional<Member> exactly(long organisationId, String subject) {
+        return members.findByOrganisationIdAndSubject(organisationId, subject)
+                .filter(member -> member.subject().equals(subject));
     }
 
     @ReadOnly
@@ -99,7 +105,7 @@ class MemberService {
         if (organisation == null) {
             return Optional.empty();
         }
-        Optional<Member> known = members.findByOrganisationIdAndSubject(organisation.id(), subject);
+        Optional<Member> known = exactly(organisation.id(), subject);
         if (known.isPresent()) {
             return known.filter(member -> !member.removed());
         }

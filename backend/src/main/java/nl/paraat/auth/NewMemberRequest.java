@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param name    the person's name as colleagues know it
  */
 @Serdeable
-record NewMemberRequest(@NotBlank @Size(max = 200) @Pattern(regexp = MemberService.SUBJECT) String subject,
+record NewMemberRequest(@NotBlank @Size(max = 128) @Pattern(regexp = MemberService.SUBJECT) String subject,
                         @NotBlank @Size(max = 200) String name) {
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import static nl.paraat.testing.ProblemAssertions.assertFieldProblem;
 import static nl.paraat.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Four eyes per person: keys of one member are one person, editors and system keys never approve. */
 @MicronautTest(transactional = false)
@@ -68,6 +69,7 @@ class FourEyesTest extends ServerTestSupport {
                 "{\"label\":\"my laptop\",\"roles\":[\"alert-approver\"],\"member\":\"" + author.subject() + "\"}",
                 author.token());
         assertThat(minted.status()).as(minted.body()).isEqualTo(201);
+        assertThat(minted.status()).as(minted.body()).isEqualTo(201);
         assertThat(minted.json().get("member").getStringValue()).isEqualTo(author.subject());
 
         assertProblem(http.post(ALERTS + "/" + id + "/approve", "", minted.json().get("key").getStringValue()), 403);
@@ -75,19 +77,48 @@ class FourEyesTest extends ServerTestSupport {
     }
 
     @Test
-    void noOneMintsAKeyThatPassesForAColleagueOrAnApproverKeyWithoutAPerson() {
+    void throughTheApiAPersonMintsKeysOnlyForThemselvesAndOnlyWithRolesTheyHold() {
         AuthFixtures.Member colleague = AuthFixtures.memberWithKey(context, organisation, Role.ALERT_APPROVER);
         String keys = "/api/v1/admin/organisations/" + organisation + "/api-keys";
 
         assertFieldProblem(http.post(keys, "{\"label\":\"as colleague\",\"roles\":[\"alert-approver\"],\"member\":\""
                 + colleague.subject() + "\"}", author.token()), 403, "member");
-        assertFieldProblem(http.post(keys, "{\"label\":\"nobody\",\"roles\":[\"alert-approver\"]}", author.token()),
-                400, "roles");
         assertFieldProblem(http.post(keys, "{\"label\":\"ghost\",\"roles\":[\"alert-issuer\"],\"member\":\"no-such-person\"}",
-                author.token()), 400, "member");
+                author.token()), 403, "member");
+        assertFieldProblem(http.post(keys, "{\"label\":\"escalate\",\"roles\":[\"point-manager\"]}", author.token()),
+                403, "roles");
+        Http.Response unnamed = http.post(keys, "{\"label\":\"no member named\",\"roles\":[\"alert-issuer\"]}", author.token());
+
+        assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(201);
+        assertThat(unnamed.json().get("member").getStringValue())
+                .as("a person cannot make a system key to draft anonymously and approve it themselves")
+                .isEqualTo(author.subject());
         List<String> labels = nl.paraat.testing.JsonNodes.stream(http.get(keys, author.token()).json())
                 .map(key -> key.get("label").getStringValue()).toList();
-        assertThat(labels).doesNotContain("as colleague", "nobody", "ghost");
+        assertThat(labels).doesNotContain("as colleague", "ghost", "escalate");
+    }
+
+    @Test
+    void aDraftWrittenWithASelfMintedKeyIsStillTheAuthorsAndTheyCannotApproveIt() {
+        String keys = "/api/v1/admin/organisations/" + organisation + "/api-keys";
+        String minted = http.post(keys, "{\"label\":\"second\",\"roles\":[\"alert-issuer\"]}", author.token())
+                .json().get("key").getStringValue();
+        long id = submitted(minted);
+
+        assertProblem(http.post(ALERTS + "/" + id + "/approve", "", author.token()), 403);
+        assertThat(state(id)).isEqualTo("submitted");
+    }
+
+    @Test
+    void aSystemKeyMintsOnlySystemKeysWithItsOwnRoles() {
+        String system = AuthFixtures.systemKeyFor(context, organisation, Role.ADMIN, Role.ALERT_ISSUER);
+        String keys = "/api/v1/admin/organisations/" + organisation + "/api-keys";
+
+        assertFieldProblem(http.post(keys, "{\"label\":\"as author\",\"roles\":[\"alert-issuer\"],\"member\":\""
+                + author.subject() + "\"}", system), 403, "member");
+        Http.Response feed = http.post(keys, "{\"label\":\"feed\",\"roles\":[\"alert-issuer\"]}", system);
+        assertThat(feed.status()).as(feed.body()).isEqualTo(201);
+        assertThat(feed.json().get("member")).isNull();
     }
 
     @Test
@@ -142,15 +173,17 @@ class FourEyesTest extends ServerTestSupport {
     @Test
     void publishingAloneIsOffUntilTheOperatorGrantsTheOrganisationThePrivilege() {
         long id = draft(author.token(), EXTREME);
-        String keys = "/api/v1/admin/organisations/" + organisation + "/api-keys";
-        String urgentKey = "{\"label\":\"urgent\",\"roles\":[\"alert-urgent\"],\"member\":\"" + author.subject() + "\"}";
 
         assertProblem(http.post(ALERTS + "/" + id + "/publish-immediately", "", author.token()), 403);
-        assertFieldProblem(http.post(keys, urgentKey, author.token()), 403, "roles");
+        assertThatThrownBy(() -> AuthFixtures.anotherKeyOf(context, author, Role.ALERT_URGENT))
+                .as("not even the operator hands out alert-urgent before granting the privilege")
+                .isInstanceOf(nl.paraat.common.ProblemException.class).hasMessageContaining("may not publish");
         assertThat(state(id)).isEqualTo("draft");
 
         AuthFixtures.allowSinglePersonPublishing(context, organisation);
-        String urgent = http.post(keys, urgentKey, author.token()).json().get("key").getStringValue();
+        String urgent = AuthFixtures.anotherKeyOf(context, author, Role.ALERT_URGENT);
+        assertFieldProblem(http.post("/api/v1/admin/organisations/" + organisation + "/api-keys",
+                "{\"label\":\"urgent\",\"roles\":[\"alert-urgent\"]}", author.token()), 403, "roles");
         long severe = draft(author.token());
         assertProblem(http.post(ALERTS + "/" + severe + "/publish-immediately", "", urgent), 403);
 

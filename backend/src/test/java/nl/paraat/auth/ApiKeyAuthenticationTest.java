@@ -29,7 +29,7 @@ class ApiKeyAuthenticationTest extends ServerTestSupport {
     @BeforeEach
     void setUp() {
         admin = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR04"),
-                Role.ADMIN, Role.ALERT_ISSUER);
+                Role.ADMIN, Role.ALERT_ISSUER, Role.EDITOR, Role.POINT_MANAGER);
     }
 
     @Test
@@ -43,7 +43,7 @@ class ApiKeyAuthenticationTest extends ServerTestSupport {
         assertThat(me.get("organisation").get("code").getStringValue()).isEqualTo(admin.organisation());
         assertThat(me.get("organisation").get("area").get(0).getStringValue()).isEqualTo("VR04");
         assertThat(me.get("roles").values()).extracting(JsonNode::getStringValue)
-                .containsExactlyInAnyOrder("admin", "alert-issuer");
+                .containsExactlyInAnyOrder("admin", "alert-issuer", "editor", "point-manager");
     }
 
     @Test

@@ -59,6 +59,14 @@ public final class AuthFixtures {
         context.getBean(OrganisationService.class).allowSinglePersonPublishing(organisation, true, "test");
     }
 
+    /** An organisation with a code the test chose, e.g. one named in the configuration. */
+    public static Member organisationWithKey(ApplicationContext context, String code, OrganisationKind kind,
+                                             List<String> area, Role... roles) {
+        context.getBean(OrganisationService.class).create(new NewOrganisation(code, "Test organisation " + code, kind, area),
+                "test");
+        return memberWithKey(context, code, roles);
+    }
+
     public static Member organisationWithKey(ApplicationContext context, OrganisationKind kind, List<String> area,
                                              Role... roles) {
         OrganisationService organisations = context.getBean(OrganisationService.class);

@@ -135,6 +135,30 @@ class JwtAuthenticationTest extends ServerTestSupport implements TestPropertyPro
     }
 
     @Test
+    void subjectsThatDifferOnlyInCaseAreTwoPeople() {
+        MemberService members = context.getBean(MemberService.class);
+        members.register(organisation, "alice", "Alice", "test");
+
+        String upper = sign(signingKey, claims(organisation).subject("ALICE").claim("paraat_roles", List.of("alert-issuer")));
+
+        assertThat(http.get("/api/v1/admin/me", upper).json().get("person").getStringValue()).isEqualTo("member:ALICE");
+        assertThat(members.list(organisation)).extracting(MemberView::subject).contains("alice", "ALICE");
+    }
+
+    @Test
+    void aSubjectLongerThanPersonsCanBeNamedIsRefusedNotAnError() {
+        String longest = "s".repeat(128);
+        String tooLong = "s".repeat(129);
+        String admin = AuthFixtures.memberWithKey(context, organisation, Role.ADMIN).token();
+        String path = "/api/v1/admin/organisations/" + organisation + "/members";
+
+        assertThat(http.post(path, "{\"subject\":\"" + longest + "\",\"name\":\"Long\"}", admin).status()).isEqualTo(201);
+        nl.paraat.testing.ProblemAssertions.assertFieldProblem(
+                http.post(path, "{\"subject\":\"" + tooLong + "\",\"name\":\"Long\"}", admin), 400, "subject");
+        assertProblem(http.get("/api/v1/admin/me", sign(signingKey, claims(organisation).subject(tooLong))), 401);
+    }
+
+    @Test
     void tokenGrantsOnlyItsOwnOrganisation() {
         String token = sign(signingKey, claims(organisation).claim("paraat_roles", List.of("admin")));
         String other = AuthFixtures.organisationWithKey(context, OrganisationKind.MUNICIPALITY, List.of("GM0268"),
