@@ -14,6 +14,18 @@ final class PushRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Dispatches extends CrudRepository<PushDispatch, Long> {
+
+        @Query("SELECT * FROM push_dispatch WHERE dispatched_at IS NULL ORDER BY id LIMIT 20")
+        List<PushDispatch> findPending();
+
+        java.util.Optional<PushDispatch> findByAlertId(long alertId);
+
+        @Query("UPDATE push_dispatch SET dispatched_at = :when WHERE id = :id AND dispatched_at IS NULL")
+        int markDispatched(long id, Instant when);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
     interface Jobs extends CrudRepository<PushJob, Long> {
 
         boolean existsByDispatchId(long dispatchId);

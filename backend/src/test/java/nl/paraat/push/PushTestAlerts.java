@@ -36,7 +36,7 @@ public final class PushTestAlerts {
     /** Forgets all devices and push work (topic changes too), and treats every earlier publication as pushed. */
     public static void clear(DataSource dataSource) {
         Sql.execute(dataSource, "DELETE FROM push_chunk", "DELETE FROM push_job",
-                "UPDATE alert_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
+                "UPDATE push_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
                 "DELETE FROM push_topic_change", "DELETE FROM device_area", "DELETE FROM device");
     }
 
