@@ -141,14 +141,12 @@ class PushDispatcher {
 
     /** Creates the job and its chunks for every push request that has none yet. */
     void plan() {
-        for (PushDispatch dispatch : requests.pending()) {
-            if (!jobs.existsByDispatchId(dispatch.id())) {
-                try {
-                    createJob(dispatch);
-                } catch (RuntimeException duplicate) {
-                    // Another instance planned the same message at the same moment; its job stands.
-                    LOG.debug("Dispatch {} was planned elsewhere", dispatch.id());
-                }
+        for (PushDispatch dispatch : requests.unplanned()) {
+            try {
+                createJob(dispatch);
+            } catch (RuntimeException duplicate) {
+                // Another instance planned the same message at the same moment; its job stands.
+                LOG.debug("Dispatch {} was planned elsewhere", dispatch.id());
             }
         }
     }

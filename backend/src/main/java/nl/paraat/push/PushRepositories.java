@@ -16,8 +16,10 @@ final class PushRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Dispatches extends CrudRepository<PushDispatch, Long> {
 
-        @Query("SELECT * FROM push_dispatch WHERE dispatched_at IS NULL ORDER BY id LIMIT 20")
-        List<PushDispatch> findPending();
+        /** Pending requests without a job; those with one are under way and must not hold up the rest. */
+        @Query("SELECT d.* FROM push_dispatch d WHERE d.dispatched_at IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM push_job j WHERE j.dispatch_id = d.id) ORDER BY d.id LIMIT 20")
+        List<PushDispatch> findUnplanned();
 
         java.util.Optional<PushDispatch> findByAlertId(long alertId);
 
@@ -27,8 +29,6 @@ final class PushRepositories {
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Jobs extends CrudRepository<PushJob, Long> {
-
-        boolean existsByDispatchId(long dispatchId);
 
         List<PushJob> findByAlertId(long alertId);
 

@@ -44,10 +44,10 @@ public class PushRequests {
         events.publishEvent(new PushRequested(saved.id()));
     }
 
-    /** Requests whose push has not been completed yet, oldest first. */
+    /** Requests whose push has not been planned yet, oldest first. */
     @ReadOnly
-    List<PushDispatch> pending() {
-        return dispatches.findPending();
+    List<PushDispatch> unplanned() {
+        return dispatches.findUnplanned();
     }
 
     @ReadOnly
