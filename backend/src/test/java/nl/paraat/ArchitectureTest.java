@@ -13,6 +13,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.repository.GenericRepository;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Features talk to each other through services; each keeps its repositories and tables to itself. */
@@ -32,6 +33,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresDependOnEachOtherWithoutCycles = slices().matching("nl.paraat.(*)..")
             .should().beFreeOfCycles();
+
+    /** Publishing hands push a snapshot of what to send; push never reaches back into the alerts. */
+    @ArchTest
+    static final ArchRule pushDoesNotDependOnAlerts = noClasses().that().resideInAPackage("nl.paraat.push..")
+            .should().dependOnClassesThat().resideInAPackage("nl.paraat.alert..");
 
     private static ArchCondition<JavaClass> notTouchRepositoriesOrEntitiesOfAnotherFeature() {
         return new ArchCondition<>("not use repositories or entities of another feature") {

@@ -38,12 +38,4 @@ final class AlertRepositories {
 
         void deleteByAlertId(long alertId);
     }
-
-    @JdbcRepository(dialect = Dialect.MYSQL)
-    interface Dispatches extends CrudRepository<AlertDispatch, Long> {
-
-        List<AlertDispatch> findByAlertId(long alertId);
-
-        List<AlertDispatch> findByDispatchedAtIsNullOrderById();
-    }
 }

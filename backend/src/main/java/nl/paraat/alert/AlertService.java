@@ -215,12 +215,6 @@ public class AlertService {
         return workflow.expire();
     }
 
-    /** Refuses unless the caller holds an alert role in the organisation that sent the message. */
-    @ReadOnly
-    public void requireReadable(long alertId, Caller caller) {
-        workflow.own(alertId, actorOfAnyAlertRole(caller));
-    }
-
     /**
      * The active messages for a municipality or safety region (or the municipality of a point), newest
      * first, in the requested language. Exercises and tests only for residents who asked for them.

@@ -2,7 +2,6 @@ package nl.paraat.alert;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.paraat.audit.AuditService;
@@ -11,6 +10,7 @@ import nl.paraat.common.Problem;
 import nl.paraat.common.ProblemException;
 import nl.paraat.content.ContentConfiguration;
 import nl.paraat.content.Hazard;
+import nl.paraat.push.PushRequests;
 import nl.paraat.region.RegionService;
 
 import java.time.Clock;
@@ -33,27 +33,26 @@ class AlertWorkflow {
 
     private final AlertRepositories.Messages messages;
     private final AlertRepositories.Infos infos;
-    private final AlertRepositories.Dispatches dispatches;
+    private final PushRequestBuilder pushRequest;
+    private final PushRequests pushes;
     private final RegionService regions;
     private final AuditService audit;
     private final AlertConfiguration configuration;
     private final Clock clock;
     private final List<String> languages;
-    private final ApplicationEventPublisher<AlertPublished> events;
 
     AlertWorkflow(AlertRepositories.Messages messages, AlertRepositories.Infos infos,
-                  AlertRepositories.Dispatches dispatches, RegionService regions, AuditService audit,
-                  AlertConfiguration configuration, ContentConfiguration content, Clock clock,
-                  ApplicationEventPublisher<AlertPublished> events) {
+                  PushRequestBuilder pushRequest, PushRequests pushes, RegionService regions, AuditService audit,
+                  AlertConfiguration configuration, ContentConfiguration content, Clock clock) {
         this.messages = messages;
         this.infos = infos;
-        this.dispatches = dispatches;
+        this.pushRequest = pushRequest;
+        this.pushes = pushes;
         this.regions = regions;
         this.audit = audit;
         this.configuration = configuration;
         this.clock = clock;
         this.languages = content.locales();
-        this.events = events;
     }
 
     @Transactional
@@ -220,8 +219,7 @@ class AlertWorkflow {
                     original.id().toString(), "by " + message.identifier());
         }
         AlertMessage published = messages.update(message.withState(AlertState.PUBLISHED, approver, immediate, now));
-        dispatches.save(new AlertDispatch(null, published.id(), published.identifier(), published.msgType(), now, null));
-        events.publishEvent(new AlertPublished(published.id()));
+        pushes.request(pushRequest.of(published));
         audit.record(actor.name(), actor.organisation(), action, TARGET, published.id().toString(),
                 published.msgType() + " " + published.identifier());
         return published;

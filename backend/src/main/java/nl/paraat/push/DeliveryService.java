@@ -4,8 +4,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import nl.paraat.alert.AlertService;
 import nl.paraat.auth.Caller;
+import nl.paraat.auth.Role;
+import nl.paraat.common.ProblemException;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,19 +18,19 @@ import java.util.TreeMap;
 @Requires(notEnv = Environment.CLI)
 class DeliveryService {
 
-    private final AlertService alerts;
+    private final PushRequests requests;
     private final PushRepositories.Jobs jobs;
     private final PushRepositories.Chunks chunks;
 
-    DeliveryService(AlertService alerts, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks) {
-        this.alerts = alerts;
+    DeliveryService(PushRequests requests, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks) {
+        this.requests = requests;
         this.jobs = jobs;
         this.chunks = chunks;
     }
 
     @ReadOnly
     Delivery delivery(long alertId, Caller caller) {
-        alerts.requireReadable(alertId, caller);
+        PushDispatch dispatch = requireReadable(alertId, caller);
         List<PushJob> found = jobs.findByAlertId(alertId);
         List<PushChunk> parts = found.isEmpty() ? List.of() : chunks.findByJobIdIn(found.stream().map(PushJob::id).toList());
         int targeted = 0;
@@ -59,7 +60,21 @@ class DeliveryService {
             }
         }
         boolean complete = !found.isEmpty() && found.stream().allMatch(job -> job.completedAt() != null);
-        return new Delivery(alertId, targeted, sent, failed, failures, retired, parts.size(), done, first, last, complete);
+        return new Delivery(alertId, targeted, sent, failed, failures, retired, parts.size(), done, first, last, complete,
+                dispatch.request() != null && requests.content(dispatch.id()).publishedAlone());
+    }
+
+    /** Members with an alert role of the organisation that sent the message; push knows it from the request. */
+    private PushDispatch requireReadable(long alertId, Caller caller) {
+        if (!caller.roles().contains(Role.ALERT_ISSUER) && !caller.roles().contains(Role.ALERT_APPROVER)) {
+            throw ProblemException.forbidden("This needs the role 'alert-issuer' or 'alert-approver'.");
+        }
+        PushDispatch dispatch = requests.ofAlert(alertId)
+                .orElseThrow(() -> ProblemException.notFound("No published alert " + alertId + "."));
+        if (!dispatch.organisation().equals(caller.organisation())) {
+            throw ProblemException.forbidden("Alert " + alertId + " belongs to another organisation.");
+        }
+        return dispatch;
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -7,9 +7,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import nl.paraat.alert.AlertDispatches;
-import nl.paraat.alert.AlertPublished;
-import nl.paraat.alert.PushContent;
 import nl.paraat.device.DeviceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Turns published messages (the alerts outbox) into push work and does it, together with the other
+ * Turns push requests (push's outbox) into push work and does it, together with the other
  * instances: each message becomes a job of chunks of device ids, and each chunk is sent by the
  * instance that holds its lease. A chunk whose instance died is taken over when the lease runs out.
  */
@@ -38,7 +35,7 @@ class PushDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushDispatcher.class);
 
-    private final AlertDispatches alerts;
+    private final PushRequests requests;
     private final DeviceService devices;
     private final PushRepositories.Jobs jobs;
     private final PushRepositories.Chunks chunks;
@@ -52,9 +49,9 @@ class PushDispatcher {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
 
-    PushDispatcher(AlertDispatches alerts, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
+    PushDispatcher(PushRequests requests, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
                    PushSender sender, PushHealth health, PushSettings settings, Clock clock) {
-        this.alerts = alerts;
+        this.requests = requests;
         this.devices = devices;
         this.jobs = jobs;
         this.chunks = chunks;
@@ -82,9 +79,9 @@ class PushDispatcher {
         wake();
     }
 
-    /** This instance starts at once on its own publications; the others join at their next poll. */
+    /** This instance starts at once on the requests it wrote; the others join at their next poll. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    void onPublished(AlertPublished published) {
+    void onRequested(PushRequested requested) {
         if (settings.startOnPublish()) {
             wake();
         }
@@ -142,34 +139,32 @@ class PushDispatcher {
         workers.shutdownNow();
     }
 
-    /** Creates the job and its chunks for every published message that has none yet. */
+    /** Creates the job and its chunks for every push request that has none yet. */
     void plan() {
-        for (PushContent.Dispatch dispatch : alerts.pendingDispatches(20)) {
-            if (!jobs.existsByDispatchId(dispatch.dispatchId())) {
-                try {
-                    createJob(dispatch);
-                } catch (RuntimeException duplicate) {
-                    // Another instance planned the same message at the same moment; its job stands.
-                    LOG.debug("Dispatch {} was planned elsewhere", dispatch.dispatchId());
-                }
+        for (PushDispatch dispatch : requests.unplanned()) {
+            try {
+                createJob(dispatch);
+            } catch (RuntimeException duplicate) {
+                // Another instance planned the same message at the same moment; its job stands.
+                LOG.debug("Dispatch {} was planned elsewhere", dispatch.id());
             }
         }
     }
 
     @Transactional
-    void createJob(PushContent.Dispatch dispatch) {
+    void createJob(PushDispatch dispatch) {
         long[] ids = settings.topicMode() ? new long[]{0, 0} : devices.deviceIdRange();
         int size = settings.chunkSize();
         // In topic mode one chunk holds the whole message: FCM fans it out.
         int count = settings.topicMode() ? 1 : ids[1] == 0 ? 0 : (int) ((ids[1] - ids[0]) / size + 1);
         Instant now = now();
-        PushJob job = jobs.save(new PushJob(null, dispatch.dispatchId(), dispatch.alertId(), count, now, count == 0 ? now : null));
+        PushJob job = jobs.save(new PushJob(null, dispatch.id(), dispatch.alertId(), count, now, count == 0 ? now : null));
         for (int i = 0; i < count; i++) {
             long from = ids[0] + (long) i * size;
             chunks.save(new PushChunk(null, job.id(), from, from + size - 1, false, null, null, 0, 0, 0, 0, 0, "", null, null));
         }
         if (count == 0) {
-            alerts.markDispatched(dispatch.dispatchId(), now);
+            requests.markDispatched(dispatch.id(), now);
         }
     }
 
@@ -187,7 +182,7 @@ class PushDispatcher {
 
     private void send(PushChunk chunk) {
         PushJob job = jobs.findById(chunk.jobId()).orElseThrow();
-        PushContent content = alerts.pushContent(job.alertId());
+        PushRequest content = requests.content(job.dispatchId());
         PushSender.Outcome outcome = settings.topicMode() ? sender.sendToTopics(content)
                 : sender.send(content, chunk.deviceFrom(), chunk.deviceTo());
         if (stopping || Thread.currentThread().isInterrupted()) {
@@ -202,7 +197,7 @@ class PushDispatcher {
             return;
         }
         if (chunks.countByJobIdAndDoneFalse(job.id()) == 0 && jobs.complete(job.id(), now()) == 1) {
-            alerts.markDispatched(job.dispatchId(), now());
+            requests.markDispatched(job.dispatchId(), now());
             LOG.info("Push of alert {} complete", job.alertId());
         }
     }

@@ -17,7 +17,7 @@ public record PushMessage(@Nullable String token, @Nullable String topic, @Nulla
                           Map<String, String> data, String collapseKey, Duration timeToLive, boolean urgent) {
 
     /** A data-only message at normal priority: nothing is shown, the app wakes up to act on the data. */
-    public static PushMessage silent(Map<String, String> data, String collapseKey, Duration timeToLive) {
+    static PushMessage silent(Map<String, String> data, String collapseKey, Duration timeToLive) {
         return new PushMessage(null, null, null, null, data, collapseKey, timeToLive, false);
     }
 

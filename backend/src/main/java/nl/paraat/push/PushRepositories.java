@@ -14,9 +14,21 @@ final class PushRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
-    interface Jobs extends CrudRepository<PushJob, Long> {
+    interface Dispatches extends CrudRepository<PushDispatch, Long> {
 
-        boolean existsByDispatchId(long dispatchId);
+        /** Pending requests without a job; those with one are under way and must not hold up the rest. */
+        @Query("SELECT d.* FROM push_dispatch d WHERE d.dispatched_at IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM push_job j WHERE j.dispatch_id = d.id) ORDER BY d.id LIMIT 20")
+        List<PushDispatch> findUnplanned();
+
+        java.util.Optional<PushDispatch> findByAlertId(long alertId);
+
+        @Query("UPDATE push_dispatch SET dispatched_at = :when WHERE id = :id AND dispatched_at IS NULL")
+        int markDispatched(long id, Instant when);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Jobs extends CrudRepository<PushJob, Long> {
 
         List<PushJob> findByAlertId(long alertId);
 

@@ -2,7 +2,6 @@ package nl.paraat.push;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import nl.paraat.alert.PushContent;
 import io.micronaut.json.JsonMapper;
 import nl.paraat.common.SigningKeys;
 import nl.paraat.content.ContentConfiguration;
@@ -78,7 +77,7 @@ class PushSender {
         }
     }
 
-    Outcome send(PushContent content, long fromDevice, long toDevice) {
+    Outcome send(PushRequest content, long fromDevice, long toDevice) {
         List<PushTarget> targets = devices.targets(fromDevice, toDevice, content.municipalities(), content.cells(),
                 content.testOnly());
         // One message per language, addressed to each device: the text and data are built once per chunk.
@@ -88,7 +87,7 @@ class PushSender {
     }
 
     /** Topic mode: one message per municipality and language; the push service reaches the subscribed devices. */
-    Outcome sendToTopics(PushContent content) {
+    Outcome sendToTopics(PushRequest content) {
         Map<String, PushMessage> perLanguage = new HashMap<>();
         languages.forEach(language -> perLanguage.put(language, build(content, text(content, language))));
         List<PushMessage> messages = new ArrayList<>();
@@ -185,12 +184,12 @@ class PushSender {
         }
     }
 
-    private static PushContent.Text text(PushContent content, String locale) {
+    private static PushRequest.Text text(PushRequest content, String locale) {
         return content.texts().getOrDefault(locale, content.texts().get("nl"));
     }
 
     /** The message in one language, not yet addressed to a device or topic. */
-    private PushMessage build(PushContent content, PushContent.Text text) {
+    private PushMessage build(PushRequest content, PushRequest.Text text) {
         String body = text.description().length() <= MAX_BODY ? text.description()
                 : text.description().substring(0, MAX_BODY - 1) + "…";
         Map<String, String> data = new LinkedHashMap<>();

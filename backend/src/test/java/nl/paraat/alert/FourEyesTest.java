@@ -215,6 +215,9 @@ class FourEyesTest extends ServerTestSupport {
         assertThat(reviewed.json().get("reviewedBy").getStringValue()).startsWith("member:");
         assertThat(reviewed.json().get("reviewNote").getStringValue()).isEqualTo("Rightly sent");
         assertProblem(http.post(ALERTS + "/" + id + "/review", "", reviewer), 409);
+        Http.Response delivery = http.get(ALERTS + "/" + id + "/delivery", reviewer);
+        assertThat(delivery.status()).as(delivery.body()).isEqualTo(200);
+        assertThat(delivery.json().get("publishedAlone").getBooleanValue()).isTrue();
         assertThat(audit.history("alert", Long.toString(id))).extracting(AuditEntry::action)
                 .contains("alert.reviewed", "alert.published-immediately");
     }
@@ -224,6 +227,7 @@ class FourEyesTest extends ServerTestSupport {
         long id = submitted(author.token());
         String approver = AuthFixtures.keyFor(context, organisation, Role.ALERT_APPROVER);
         assertThat(http.post(ALERTS + "/" + id + "/approve", "", approver).status()).isEqualTo(200);
+        assertThat(http.get(ALERTS + "/" + id + "/delivery", approver).json().get("publishedAlone").getBooleanValue()).isFalse();
 
         assertProblem(http.post(ALERTS + "/" + id + "/review", "", AuthFixtures.keyFor(context, organisation,
                 Role.ALERT_APPROVER)), 409);

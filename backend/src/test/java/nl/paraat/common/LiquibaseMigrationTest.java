@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateCountCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -41,6 +42,65 @@ class LiquibaseMigrationTest {
 
     @Test
     void changelogMigratesAnEmptyDatabaseAndIsIdempotent() throws Exception {
+        inAnEmptyDatabase(emptyUrl -> {
+            assertThat(tables(emptyUrl)).isEmpty();
+
+            migrate(emptyUrl);
+            migrate(emptyUrl);
+
+            assertThat(tables(emptyUrl)).contains("organisation", "organisation_area", "api_key", "audit_event",
+                    "resilience_point", "point_status_change", "point_index_version", "alert", "alert_info", "device", "device_area", "push_job", "push_chunk",
+                    "checklist_progress", "checklist_progress_list", "checklist_progress_item", "checklist_progress_need",
+                    "checklist_progress_week", "bundle_manifest", "push_bundle_notice", "push_topic_change", "push_dispatch", "shedlock",
+                    "databasechangelog").doesNotContain("alert_dispatch");
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(changeSetsInTheMasterChangelog());
+        });
+    }
+
+    /** An installation from before 015: finished pushes carry over under their ids, pending ones are given up. */
+    @Test
+    void thePushOutboxMovesToPushKeepingFinishedPushes() throws Exception {
+        inAnEmptyDatabase(emptyUrl -> {
+            // 015 is the last changeset of the master changelog.
+            migrate(emptyUrl, (int) changeSetsInTheMasterChangelog() - 1);
+            String at = "'2026-11-25 10:00:00'";
+            String alert = "(%d, 'urn:test:%d', '%s', 'Actual', 'Alert', 'flood', 'Met', 'Immediate', 'Extreme', 'Observed',"
+                    + " '2026-11-25 12:00:00', 'GM0150', '', '', 'GM0150', 'published', 'author', FALSE, " + at + ", " + at + ")";
+            execute(emptyUrl, "INSERT INTO alert (id, identifier, organisation, status, msg_type, hazard, category, urgency,"
+                    + " severity, certainty, expires, area_codes, polygons, circles, affected_municipalities, state, author,"
+                    + " review_needed, created_at, updated_at) VALUES "
+                    + alert.formatted(1, 1, "VR04") + ", " + alert.formatted(2, 2, "VR08"));
+            // Dispatch 41 was pushed, 42 was still being pushed; job 3 belongs to a duplicate request that 014 dropped.
+            execute(emptyUrl, "INSERT INTO alert_dispatch (id, alert_id, identifier, msg_type, created_at, dispatched_at) VALUES"
+                    + " (41, 1, 'urn:test:1', 'Alert', " + at + ", " + at + "), (42, 2, 'urn:test:2', 'Alert', " + at + ", NULL)");
+            execute(emptyUrl, "INSERT INTO push_job (id, dispatch_id, alert_id, chunks, created_at, completed_at) VALUES"
+                    + " (1, 41, 1, 1, " + at + ", " + at + "), (2, 42, 2, 2, " + at + ", NULL), (3, 43, 1, 1, " + at + ", " + at + ")");
+            String chunk = "(%d, %d, %d, %s, 0, 0, 0, 0, 0, '')";
+            execute(emptyUrl, "INSERT INTO push_chunk (job_id, device_from, device_to, done, attempts, targeted, sent, failed,"
+                    + " retired, failures) VALUES " + String.join(", ", chunk.formatted(1, 1, 10, "TRUE"),
+                    chunk.formatted(2, 1, 10, "TRUE"), chunk.formatted(2, 11, 20, "FALSE"), chunk.formatted(3, 1, 10, "TRUE")));
+
+            migrate(emptyUrl, null);
+
+            assertThat(tables(emptyUrl)).contains("push_dispatch").doesNotContain("alert_dispatch");
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM push_dispatch")).isEqualTo(1);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM push_dispatch WHERE id = 41 AND alert_id = 1"
+                    + " AND organisation = 'VR04' AND request IS NULL AND dispatched_at IS NOT NULL")).isEqualTo(1);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM push_job")).isEqualTo(1);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM push_chunk")).isEqualTo(1);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM push_chunk WHERE job_id = 1")).isEqualTo(1);
+            // A new request takes an id that no job carried over refers to.
+            execute(emptyUrl, "INSERT INTO push_dispatch (alert_id, organisation, request, created_at) VALUES (2, 'VR08', '{}', " + at + ")");
+            assertThat(count(emptyUrl, "SELECT id FROM push_dispatch WHERE alert_id = 2")).isGreaterThan(41);
+        });
+    }
+
+    private interface Check {
+        void run(String emptyUrl) throws Exception;
+    }
+
+    /** Runs the check on an empty database of the suite's kind: a fresh in-memory H2, or a fresh schema on MariaDB. */
+    private void inAnEmptyDatabase(Check check) throws Exception {
         String schema = "paraat_migration_" + UUID.randomUUID().toString().substring(0, 8);
         boolean mysql = url.startsWith("jdbc:mysql:");
         String emptyUrl = mysql ? withDatabase(url, schema)
@@ -49,17 +109,7 @@ class LiquibaseMigrationTest {
             execute(url, "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4");
         }
         try {
-            assertThat(tables(emptyUrl)).isEmpty();
-
-            migrate(emptyUrl);
-            migrate(emptyUrl);
-
-            assertThat(tables(emptyUrl)).contains("organisation", "organisation_area", "api_key", "audit_event",
-                    "resilience_point", "point_status_change", "point_index_version", "alert", "alert_info", "alert_dispatch", "device", "device_area", "push_job", "push_chunk",
-                    "checklist_progress", "checklist_progress_list", "checklist_progress_item", "checklist_progress_need",
-                    "checklist_progress_week", "bundle_manifest", "push_bundle_notice", "push_topic_change", "shedlock",
-                    "databasechangelog");
-            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(changeSetsInTheMasterChangelog());
+            check.run(emptyUrl);
         } finally {
             if (mysql) {
                 execute(url, "DROP DATABASE " + schema);
@@ -68,14 +118,23 @@ class LiquibaseMigrationTest {
     }
 
     private void migrate(String jdbcUrl) throws Exception {
+        migrate(jdbcUrl, null);
+    }
+
+    /** @param changeSets how many changesets to run, from the first; null for all */
+    private void migrate(String jdbcUrl, Integer changeSets) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, username, password)) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor()), () ->
-                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                            .execute());
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor()), () -> {
+                CommandScope update = changeSets == null
+                        ? new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                        : new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
+                        .addArgumentValue(UpdateCountCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                        .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, changeSets);
+                update.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database).execute();
+            });
         }
     }
 

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * to be unavailable (503), to refuse the credentials (403) or to answer too late. Topic management
  * is {@link FakeFcmTopics}.
  */
-final class FakeFcm implements AutoCloseable {
+public final class FakeFcm implements AutoCloseable {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:.\\-]{1,4096}");
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9-_.~%]+");
@@ -84,7 +84,7 @@ final class FakeFcm implements AutoCloseable {
     }
 
     /** A fake on a free loopback port. */
-    static FakeFcm startLocal() {
+    public static FakeFcm startLocal() {
         try {
             return new FakeFcm(JsonMapper.createDefault());
         } catch (InterruptedException e) {
@@ -94,7 +94,7 @@ final class FakeFcm implements AutoCloseable {
     }
 
     /** The settings that send through the real SDK to this fake. */
-    Map<String, String> channelProperties() {
+    public Map<String, String> channelProperties() {
         Map<String, String> properties = new HashMap<>();
         properties.put("paraat.push.fcm-enabled", "true");
         properties.put("paraat.push.project-id", "paraat-test");
@@ -107,7 +107,7 @@ final class FakeFcm implements AutoCloseable {
     }
 
     /** The messages accepted so far, in the order they arrived (while recording). */
-    List<JsonNode> received() {
+    public List<JsonNode> received() {
         synchronized (received) {
             return List.copyOf(received);
         }

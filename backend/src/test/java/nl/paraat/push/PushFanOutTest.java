@@ -70,7 +70,7 @@ class PushFanOutTest extends ServerTestSupport implements TestPropertyProvider {
     @BeforeEach
     void setUp() {
         Sql.execute(dataSource, "DELETE FROM push_chunk", "DELETE FROM push_job",
-                "UPDATE alert_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
+                "UPDATE push_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
                 "DELETE FROM device_area", "DELETE FROM device");
         issuer = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR04"), Role.ALERT_ISSUER);
         approver = AuthFixtures.keyFor(context, issuer.organisation(), Role.ALERT_APPROVER);

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Devices and a published alert for tests that watch the push at the fake FCM. */
-final class PushTestAlerts {
+public final class PushTestAlerts {
 
     private PushTestAlerts() {
     }
@@ -34,14 +34,14 @@ final class PushTestAlerts {
     }
 
     /** Forgets all devices and push work (topic changes too), and treats every earlier publication as pushed. */
-    static void clear(DataSource dataSource) {
+    public static void clear(DataSource dataSource) {
         Sql.execute(dataSource, "DELETE FROM push_chunk", "DELETE FROM push_job",
-                "UPDATE alert_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
+                "UPDATE push_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
                 "DELETE FROM push_topic_change", "DELETE FROM device_area", "DELETE FROM device");
     }
 
     /** Devices in Deventer with the tokens {@code prefix-0} to {@code prefix-(count-1)}, with consecutive ids. */
-    static void devicesInDeventer(DataSource dataSource, String prefix, int count) {
+    public static void devicesInDeventer(DataSource dataSource, String prefix, int count) {
         String rows = IntStream.range(0, count)
                 .mapToObj(i -> "('%032x', '%s', '%s-%d', 'ANDROID', 'nl', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
                         .formatted(i, "0".repeat(64), prefix, i))

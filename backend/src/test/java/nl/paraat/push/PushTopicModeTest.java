@@ -55,7 +55,7 @@ class PushTopicModeTest extends ServerTestSupport implements TestPropertyProvide
     @Test
     void subscriptionsFollowTheDeviceAndOneMessagePerTopicIsSent() throws InterruptedException {
         Sql.execute(dataSource, "DELETE FROM push_chunk", "DELETE FROM push_job",
-                "UPDATE alert_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL");
+                "UPDATE push_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL");
         Http.Response registered = http.post("/api/v1/devices", "", null);
         String device = "/api/v1/devices/" + registered.json().get("deviceId").getStringValue();
         String secret = registered.json().get("deviceSecret").getStringValue();

@@ -1,4 +1,4 @@
-package nl.paraat.push;
+package nl.paraat.bundle;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param minInterval   the least time between two such pushes to one region, however often it changes
  */
 @ConfigurationProperties("paraat.push.bundle-updates")
-public record BundleUpdateSettings(@Bindable(defaultValue = "true") boolean enabled,
-                                   @Bindable(defaultValue = "10m") Duration checkInterval,
-                                   @Bindable(defaultValue = "6h") Duration minInterval) {
+record BundleUpdateSettings(@Bindable(defaultValue = "true") boolean enabled,
+                            @Bindable(defaultValue = "10m") Duration checkInterval,
+                            @Bindable(defaultValue = "6h") Duration minInterval) {
 }

@@ -1,4 +1,4 @@
-package nl.paraat.push;
+package nl.paraat.bundle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,8 +7,8 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import net.javacrumbs.shedlock.micronaut.SchedulerLock;
-import nl.paraat.bundle.BundleService;
 import nl.paraat.content.ContentConfiguration;
+import nl.paraat.push.SilentPushes;
 import nl.paraat.region.RegionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +35,18 @@ class BundleUpdateNotifier {
 
     private final BundleService bundles;
     private final BundleNotices notices;
-    private final PushSender sender;
+    private final SilentPushes pushes;
     private final RegionService regions;
     private final BundleUpdateSettings settings;
     private final String sourceLocale;
     private final Clock clock;
     private final Counter runs;
 
-    BundleUpdateNotifier(BundleService bundles, BundleNotices notices, PushSender sender, RegionService regions,
+    BundleUpdateNotifier(BundleService bundles, BundleNotices notices, SilentPushes pushes, RegionService regions,
                          BundleUpdateSettings settings, ContentConfiguration content, Clock clock, MeterRegistry meters) {
         this.bundles = bundles;
         this.notices = notices;
-        this.sender = sender;
+        this.pushes = pushes;
         this.regions = regions;
         this.settings = settings;
         this.sourceLocale = content.sourceLocale();
@@ -82,9 +82,8 @@ class BundleUpdateNotifier {
                 || notices.claim(region, version, now, now.minus(settings.minInterval())) == 0) {
             return 0;
         }
-        PushMessage notice = PushMessage.silent(Map.of("type", "bundle-update", "region", region, "version", version),
-                "bundle-" + region, Duration.ofDays(1));
-        int told = sender.sendToFollowers(notice, regions.municipalitiesOf(region));
+        int told = pushes.toFollowersOf(regions.municipalitiesOf(region),
+                Map.of("type", "bundle-update", "region", region, "version", version), "bundle-" + region, Duration.ofDays(1));
         LOG.info("Told {} devices in {} that their offline bundle changed (version {})", told, region, version);
         return told;
     }

@@ -1,4 +1,4 @@
-package nl.paraat.push;
+package nl.paraat.bundle;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -1,9 +1,11 @@
-package nl.paraat.push;
+package nl.paraat.bundle;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.paraat.push.PushTestAlerts;
+import nl.paraat.push.RecordedPushes;
 import nl.paraat.testing.Sql;
 import nl.paraat.testing.TwoInstances;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,6 @@ class BundleNoticesRunOncePerDeploymentTest {
     DataSource dataSource;
     @Inject
     BundleUpdateNotifier notifier;
-    @Inject
-    RecordingPushChannel channel;
 
     @Test
     void twoInstancesCheckingAtTheSameMomentSendEachNoticeOnce() throws Exception {
@@ -45,22 +45,21 @@ class BundleNoticesRunOncePerDeploymentTest {
                 "INSERT INTO push_bundle_notice (region, version, notified_at) VALUES " + notices);
         try (ApplicationContext other = TwoInstances.startBeside(context, OTHER_INSTANCE)) {
             TwoInstances.releaseJobLocks(dataSource);
-            RecordingPushChannel otherChannel = other.getBean(RecordingPushChannel.class);
             double runsBefore = runs(context) + runs(other);
-            long sentBefore = bundleNotices(channel) + bundleNotices(otherChannel);
+            long sentBefore = bundleNotices(context) + bundleNotices(other);
 
             TwoInstances.atTheSameMoment(notifier::check, other.getBean(BundleUpdateNotifier.class)::check);
 
             assertThat(runs(context) + runs(other) - runsBefore).as("bundle-update checks run").isEqualTo(1);
-            assertThat(bundleNotices(channel) + bundleNotices(otherChannel) - sentBefore).as("notices sent").isEqualTo(1);
+            assertThat(bundleNotices(context) + bundleNotices(other) - sentBefore).as("notices sent").isEqualTo(1);
         } finally {
             PushTestAlerts.clear(dataSource);
             Sql.execute(dataSource, "DELETE FROM push_bundle_notice");
         }
     }
 
-    private static long bundleNotices(RecordingPushChannel channel) {
-        return channel.recorded().stream().filter(message -> "bundle-VR04".equals(message.collapseKey())).count();
+    private static long bundleNotices(ApplicationContext instance) {
+        return RecordedPushes.of(instance).stream().filter(message -> "bundle-VR04".equals(message.collapseKey())).count();
     }
 
     private static double runs(ApplicationContext instance) {

@@ -1,4 +1,4 @@
-package nl.paraat.push;
+package nl.paraat.bundle;
 
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
-import nl.paraat.bundle.BundleService;
+import nl.paraat.push.FakeFcm;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.ServerTestSupport;
 import nl.paraat.testing.Sql;
