@@ -31,11 +31,11 @@ class AlertController {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(30);
 
-    private final AlertService alerts;
+    private final ResidentAlerts alerts;
     private final SigningKeys signing;
     private final JsonMapper json;
 
-    AlertController(AlertService alerts, SigningKeys signing, JsonMapper json) {
+    AlertController(ResidentAlerts alerts, SigningKeys signing, JsonMapper json) {
         this.alerts = alerts;
         this.signing = signing;
         this.json = json;

@@ -21,17 +21,17 @@ class AlertExpiry {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertExpiry.class);
 
-    private final AlertService alerts;
+    private final AlertPublication alerts;
     private final Counter runs;
 
-    AlertExpiry(AlertService alerts, MeterRegistry meters) {
+    AlertExpiry(AlertPublication alerts, MeterRegistry meters) {
         this.alerts = alerts;
         this.runs = meters.counter("paraat.jobs.runs", "job", "alert-expiry");
     }
 
     // Held at least a little less than the 30 s between rounds, so that another instance's round just
     // after this one is skipped; a crashed instance's lock runs out after 5 minutes.
-    @Scheduled(fixedDelay = "${paraat.alerts.expiry-check:30s}")
+    @Scheduled(fixedDelay = "${paraat.alerts.expiry-check:30s}", initialDelay = "${paraat.alerts.expiry-initial-delay:0s}")
     @SchedulerLock(name = "alert-expiry", lockAtLeastFor = "25s", lockAtMostFor = "5m")
     void expire() {
         runs.increment();

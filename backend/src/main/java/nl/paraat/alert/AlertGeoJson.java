@@ -20,14 +20,14 @@ final class AlertGeoJson {
 
     static Map<String, Object> of(AlertMessage message, RegionService regions) {
         List<Object> geometries = new ArrayList<>();
-        for (String code : AlertWorkflow.split(message.areaCodes(), ",")) {
+        for (String code : AlertSteps.split(message.areaCodes(), ",")) {
             regions.boundary(code).ifPresent(boundary -> geometries.add(GeoJson.polygonal(boundary)));
         }
         List<Problem.FieldError> ignored = new ArrayList<>();
-        for (String polygon : AlertWorkflow.split(message.polygons(), "\n")) {
+        for (String polygon : AlertSteps.split(message.polygons(), "\n")) {
             AlertArea.polygon(polygon, "polygon", ignored).ifPresent(shape -> geometries.add(GeoJson.polygonal(shape)));
         }
-        for (String circle : AlertWorkflow.split(message.circles(), "\n")) {
+        for (String circle : AlertSteps.split(message.circles(), "\n")) {
             AlertArea.circle(circle, "circle", ignored).ifPresent(shape -> geometries.add(GeoJson.polygonal(shape)));
         }
         Map<String, Object> collection = new LinkedHashMap<>();

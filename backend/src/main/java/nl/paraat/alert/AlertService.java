@@ -32,42 +32,40 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Alerts for authorities (the workflow) and for residents (what is active where they are). */
+/**
+ * Alerts for authorities: who may take which step, and the messages as their organisation sees them.
+ * The steps themselves are {@link AlertDrafts}, {@link AlertApprovals} and {@link AlertPublication}.
+ */
 @Singleton
 @Requires(notEnv = Environment.CLI)
 public class AlertService {
 
-    private final AlertWorkflow workflow;
+    private final AlertDrafts drafts;
+    private final AlertApprovals approvals;
+    private final AlertPublication publication;
     private final AlertTemplates templates;
     private final AlertConfiguration configuration;
     private final AlertRepositories.Messages messages;
     private final AlertRepositories.Infos infos;
     private final OrganisationService organisations;
-    private final ContentService content;
-    private final RegionService regions;
     private final AuditService audit;
-    private final JsonMapper json;
-    private final Clock clock;
 
-    AlertService(AlertWorkflow workflow, AlertTemplates templates, AlertConfiguration configuration,
+    AlertService(AlertDrafts drafts, AlertApprovals approvals, AlertPublication publication, AlertTemplates templates, AlertConfiguration configuration,
                  AlertRepositories.Messages messages, AlertRepositories.Infos infos,
-                 OrganisationService organisations, ContentService content, RegionService regions, AuditService audit,
-                 JsonMapper json, Clock clock) {
-        this.workflow = workflow;
+                 OrganisationService organisations, AuditService audit) {
+        this.drafts = drafts;
+        this.approvals = approvals;
+        this.publication = publication;
         this.templates = templates;
         this.configuration = configuration;
         this.messages = messages;
         this.infos = infos;
         this.organisations = organisations;
-        this.content = content;
-        this.regions = regions;
         this.audit = audit;
-        this.json = json;
-        this.clock = clock;
     }
 
     AlertViews.Alert draft(AlertViews.AlertRequest request, Caller caller) {
-        return view(workflow.draft(request, actor(caller, Role.ALERT_ISSUER)));
+        return view(drafts.draft(request, actor(caller, Role.ALERT_ISSUER)));
     }
 
     AlertViews.Alert fromTemplate(AlertViews.FromTemplate request, Caller caller) {
@@ -76,7 +74,7 @@ public class AlertService {
         AlertViews.AlertRequest alert = new AlertViews.AlertRequest(request.status(), template.hazard(), null,
                 template.urgency(), template.severity(), template.certainty(), template.responseType(), request.onset(),
                 request.expires(), null, request.area(), templates.render(request.template(), request.values()));
-        return view(workflow.draft(alert, actor));
+        return view(drafts.draft(alert, actor));
     }
 
     /** Creates a draft (or, for a trusted feed's own system key, a published alert) from a CAP 1.2 message. */
@@ -90,7 +88,7 @@ public class AlertService {
                                 + errors.get(0).message(), errors));
         // Only the feed itself publishes at once: a person importing a file gets a draft like any other.
         boolean trusted = configuration.trusted(actor.organisation()) && actor.person() == null;
-        return view(oneAtATime(() -> workflow.importMessage(converted, trusted, actor)));
+        return view(oneAtATime(() -> drafts.importMessage(converted, trusted, actor)));
     }
 
     /** Checks a CAP message as an import would, and stores nothing. */
@@ -100,37 +98,10 @@ public class AlertService {
         Optional<CapMessage> message = readCap(xml, capErrors);
         List<Problem.FieldError> paraatErrors = new ArrayList<>();
         Optional<CapImport.Converted> converted = message.flatMap(found -> CapImport.convert(found, paraatErrors));
-        List<Problem.FieldError> areaErrors = converted.map(found -> workflow.areaProblems(found.request(), actor))
+        List<Problem.FieldError> areaErrors = converted.map(found -> drafts.areaProblems(found.request(), actor))
                 .orElse(List.of());
         return new AlertViews.CapCheck(capErrors.isEmpty(), capErrors, message.isPresent() && paraatErrors.isEmpty(),
                 paraatErrors, converted.isPresent() && areaErrors.isEmpty(), areaErrors);
-    }
-
-    /** A published message as CAP 1.2 XML. */
-    @ReadOnly
-    String exportCap(long id) {
-        AlertMessage message = messages.findById(id).filter(found -> found.publishedAt() != null)
-                .orElseThrow(() -> ProblemException.notFound("No alert " + id + "."));
-        AlertMessage referenced = message.referencesId() == null ? null : messages.findById(message.referencesId()).orElse(null);
-        return CapWriter.write(message, infos.findByAlertIdOrderByLanguage(id), referenced, regions);
-    }
-
-    @ReadOnly
-    String atom(@Nullable String area, @Nullable String locale, String baseUrl) {
-        if (area == null || area.isBlank()) {
-            throw ProblemException.invalid("area", "Give a municipality (GMxxxx) or safety region (VRxx) code.");
-        }
-        AlertViews.PublicAlerts alerts = activeAlerts(area, null, null, locale, null, false);
-        return AtomFeed.write(area.strip().toUpperCase(Locale.ROOT), baseUrl, alerts.alerts(), clock.instant());
-    }
-
-    /** The alerts active in an area now, in the language (else Dutch), for the offline bundle; by id. */
-    @ReadOnly
-    public java.util.Map<String, Object> offlineAlerts(String area, String locale) {
-        java.util.Map<String, Object> active = new java.util.TreeMap<>();
-        activeAlerts(area, null, null, locale, null, false).alerts()
-                .forEach(alert -> active.put(Long.toString(alert.id()), alert));
-        return active;
     }
 
     private static Optional<CapMessage> readCap(byte[] xml, List<Problem.FieldError> errors) {
@@ -150,40 +121,40 @@ public class AlertService {
     }
 
     AlertViews.Alert edit(long id, AlertViews.AlertRequest request, Caller caller) {
-        return view(oneAtATime(() -> workflow.edit(id, request, actor(caller, Role.ALERT_ISSUER))));
+        return view(oneAtATime(() -> drafts.edit(id, request, actor(caller, Role.ALERT_ISSUER))));
     }
 
     AlertViews.Alert submit(long id, Caller caller) {
-        return view(oneAtATime(() -> workflow.submit(id, actor(caller, Role.ALERT_ISSUER))));
+        return view(oneAtATime(() -> approvals.submit(id, actor(caller, Role.ALERT_ISSUER))));
     }
 
     AlertViews.Alert reject(long id, @Nullable String note, Caller caller) {
-        return view(oneAtATime(() -> workflow.reject(id, note, actor(caller, Role.ALERT_APPROVER))));
+        return view(oneAtATime(() -> approvals.reject(id, note, actor(caller, Role.ALERT_APPROVER))));
     }
 
     AlertViews.Alert approve(long id, Caller caller) {
-        return view(oneAtATime(() -> workflow.approve(id, actor(caller, Role.ALERT_APPROVER))));
+        return view(oneAtATime(() -> approvals.approve(id, actor(caller, Role.ALERT_APPROVER))));
     }
 
     AlertViews.Alert publishImmediately(long id, Caller caller) {
-        return view(oneAtATime(() -> workflow.publishImmediately(id, actor(caller, Role.ALERT_URGENT))));
+        return view(oneAtATime(() -> approvals.publishImmediately(id, actor(caller, Role.ALERT_URGENT))));
     }
 
     AlertViews.Alert review(long id, @Nullable String note, Caller caller) {
-        return view(oneAtATime(() -> workflow.review(id, note, actor(caller, Role.ALERT_APPROVER))));
+        return view(oneAtATime(() -> approvals.review(id, note, actor(caller, Role.ALERT_APPROVER))));
     }
 
     AlertViews.Alert update(long id, AlertViews.AlertRequest request, Caller caller) {
-        return view(oneAtATime(() -> workflow.update(id, request, actor(caller, Role.ALERT_ISSUER))));
+        return view(oneAtATime(() -> drafts.update(id, request, actor(caller, Role.ALERT_ISSUER))));
     }
 
     AlertViews.Alert cancel(long id, @Nullable AlertViews.AlertRequest request, Caller caller) {
-        return view(oneAtATime(() -> workflow.cancel(id, request, actor(caller, Role.ALERT_ISSUER))));
+        return view(oneAtATime(() -> drafts.cancel(id, request, actor(caller, Role.ALERT_ISSUER))));
     }
 
     @ReadOnly
     AlertViews.Alert get(long id, Caller caller) {
-        return view(workflow.own(id, actorOfAnyAlertRole(caller)));
+        return view(publication.own(id, actorOfAnyAlertRole(caller)));
     }
 
     @ReadOnly
@@ -193,8 +164,8 @@ public class AlertService {
     }
 
     List<AuditEntry> history(long id, Caller caller) {
-        workflow.own(id, actorOfAnyAlertRole(caller));
-        return audit.history(AlertWorkflow.TARGET, Long.toString(id));
+        publication.own(id, actorOfAnyAlertRole(caller));
+        return audit.history(AlertSteps.TARGET, Long.toString(id));
     }
 
     /**
@@ -212,94 +183,7 @@ public class AlertService {
     }
 
     int expire() {
-        return workflow.expire();
-    }
-
-    /**
-     * The active messages for a municipality or safety region (or the municipality of a point), newest
-     * first, in the requested language. Exercises and tests only for residents who asked for them.
-     */
-    @ReadOnly
-    Representation active(@Nullable String area, @Nullable Double lat, @Nullable Double lon, @Nullable String locale,
-                          @Nullable String acceptLanguage, boolean includeTests) {
-        return Representation.json(json, activeAlerts(area, lat, lon, locale, acceptLanguage, includeTests));
-    }
-
-    private AlertViews.PublicAlerts activeAlerts(@Nullable String area, @Nullable Double lat, @Nullable Double lon,
-                                                 @Nullable String locale, @Nullable String acceptLanguage,
-                                                 boolean includeTests) {
-        Set<String> municipalities = municipalities(area, lat, lon);
-        String language = content.locale(locale, acceptLanguage);
-        Instant now = clock.instant();
-        List<AlertMessage> matching = messages.findByStateOrderByPublishedAtDesc(AlertState.PUBLISHED).stream()
-                .filter(message -> message.expires().isAfter(now))
-                // A cancellation ends what residents see; it is pushed, not listed as a warning of its own.
-                .filter(message -> message.msgType() != Cap.MsgType.Cancel)
-                .filter(message -> includeTests || message.status() == Cap.Status.Actual)
-                .filter(message -> AlertWorkflow.split(message.affectedMunicipalities(), ",").stream()
-                        .anyMatch(municipalities::contains))
-                .toList();
-        Map<Long, List<AlertInfo>> texts = texts(matching);
-        List<AlertViews.PublicAlert> alerts = matching.stream()
-                .map(message -> publicView(message, texts.getOrDefault(message.id(), List.of()), language))
-                .toList();
-        return new AlertViews.PublicAlerts(language, alerts);
-    }
-
-    /** A message that has been published, whatever became of it since; drafts are not public. */
-    @ReadOnly
-    AlertViews.PublicAlertDetail publicAlert(long id, @Nullable String locale, @Nullable String acceptLanguage) {
-        AlertMessage message = messages.findById(id)
-                .filter(found -> found.publishedAt() != null)
-                .orElseThrow(() -> ProblemException.notFound("No alert " + id + "."));
-        return new AlertViews.PublicAlertDetail(publicView(message, infos.findByAlertIdOrderByLanguage(id),
-                content.locale(locale, acceptLanguage)), AlertGeoJson.of(message, regions));
-    }
-
-    private Set<String> municipalities(@Nullable String area, @Nullable Double lat, @Nullable Double lon) {
-        if (area != null && !area.isBlank()) {
-            String code = area.strip().toUpperCase(Locale.ROOT);
-            if (code.equals(RegionService.NATIONAL) || !regions.isKnownArea(code)) {
-                throw ProblemException.invalid("area", "Give a municipality (GMxxxx) or safety region (VRxx) code.");
-            }
-            return regions.municipalitiesOf(code);
-        }
-        if (lat == null || lon == null) {
-            throw ProblemException.invalid(lat == null ? "lat" : "lon", "Give area, or lat and lon.");
-        }
-        return regions.locate(lat, lon).map(location -> Set.of(location.municipality().code()))
-                .orElseThrow(() -> ProblemException.notFound("No Dutch municipality contains the point " + lat + ", " + lon + "."));
-    }
-
-    private Map<Long, List<AlertInfo>> texts(List<AlertMessage> matching) {
-        if (matching.isEmpty()) {
-            return Map.of();
-        }
-        return infos.findByAlertIdInOrderByLanguage(matching.stream().map(AlertMessage::id).toList()).stream()
-                .collect(Collectors.groupingBy(AlertInfo::alertId));
-    }
-
-    private AlertViews.PublicAlert publicView(AlertMessage message, List<AlertInfo> texts, String language) {
-        AlertInfo info = texts.stream().filter(text -> text.language().equals(language)).findFirst()
-                .or(() -> texts.stream().filter(text -> text.language().equals("nl")).findFirst())
-                .orElseThrow(() -> new IllegalStateException("Alert " + message.id() + " has no Dutch text"));
-        List<String> municipalities = AlertWorkflow.split(message.affectedMunicipalities(), ",");
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("riskPage", "/api/v1/risks/" + message.hazard() + "?locale=" + language
-                + (municipalities.isEmpty() ? "" : "&region=" + municipalities.get(0)));
-        if (!municipalities.isEmpty()) {
-            regions.interiorPoint(municipalities.get(0)).ifPresent(point -> links.put("nearestOpenPoints",
-                    "/api/v1/points/nearest?lat=" + round(point[0]) + "&lon=" + round(point[1]) + "&status=active"));
-        }
-        boolean active = message.state() == AlertState.PUBLISHED && message.msgType() != Cap.MsgType.Cancel
-                && message.expires().isAfter(clock.instant());
-        return new AlertViews.PublicAlert(message.id(), message.identifier(), message.status(),
-                message.status() != Cap.Status.Actual, message.msgType(), Hazard.find(message.hazard()).orElseThrow(),
-                message.category(), message.urgency(), message.severity(), message.certainty(), message.responseType(),
-                message.onset(), message.expires(), message.publishedAt(), message.web(), info.language(),
-                !info.language().equals(language), info.event(), info.headline(), info.description(), info.instruction(),
-                AlertWorkflow.split(message.areaCodes(), ","), municipalities, message.organisation(), active,
-                message.state(), links);
+        return publication.expire();
     }
 
     AlertViews.Alert view(AlertMessage message) {
@@ -316,9 +200,9 @@ public class AlertService {
         return new AlertViews.Alert(message.id(), message.identifier(), message.organisation(), message.status(),
                 message.msgType(), references, Hazard.find(message.hazard()).orElseThrow(), message.category(),
                 message.urgency(), message.severity(), message.certainty(), message.responseType(), message.onset(),
-                message.expires(), message.web(), new AlertViews.Area(AlertWorkflow.split(message.areaCodes(), ","),
-                AlertWorkflow.split(message.polygons(), "\n"), AlertWorkflow.split(message.circles(), "\n"),
-                AlertWorkflow.split(message.affectedMunicipalities(), ",")), message.state(), message.author(),
+                message.expires(), message.web(), new AlertViews.Area(AlertSteps.split(message.areaCodes(), ","),
+                AlertSteps.split(message.polygons(), "\n"), AlertSteps.split(message.circles(), "\n"),
+                AlertSteps.split(message.affectedMunicipalities(), ",")), message.state(), message.author(),
                 message.approver(), message.reviewNeeded(), message.reviewedBy(), message.reviewedAt(),
                 message.reviewNote(), List.copyOf(message.contributorSet()), message.createdAt(), message.publishedAt(),
                 texts.stream().map(text -> new AlertViews.Info(text.language(), text.event(), text.headline(),
@@ -335,10 +219,6 @@ public class AlertService {
             throw ProblemException.forbidden("This needs the role 'alert-issuer' or 'alert-approver'.");
         }
         return organisations.actor(caller);
-    }
-
-    private static double round(double degrees) {
-        return Math.round(degrees * 10_000) / 10_000.0;
     }
 
 }

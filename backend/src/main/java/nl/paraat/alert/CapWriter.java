@@ -45,7 +45,7 @@ final class CapWriter {
             add(alert, "references", sender(referenced.organisation()) + "," + referenced.identifier() + ","
                     + time(referenced.publishedAt() != null ? referenced.publishedAt() : referenced.createdAt()));
         }
-        List<String> codes = AlertWorkflow.split(message.areaCodes(), ",");
+        List<String> codes = AlertSteps.split(message.areaCodes(), ",");
         String areaDesc = codes.isEmpty() ? "Gebied op de kaart" : codes.stream()
                 .map(code -> regions.area(code).map(AreaRef::name).orElse(code)).collect(Collectors.joining(", "));
         for (AlertInfo text : infos) {
@@ -77,8 +77,8 @@ final class CapWriter {
             }
             Element area = child(info, "area");
             add(area, "areaDesc", areaDesc);
-            AlertWorkflow.split(message.polygons(), "\n").forEach(polygon -> add(area, "polygon", polygon));
-            AlertWorkflow.split(message.circles(), "\n").forEach(circle -> add(area, "circle", circle));
+            AlertSteps.split(message.polygons(), "\n").forEach(polygon -> add(area, "polygon", polygon));
+            AlertSteps.split(message.circles(), "\n").forEach(circle -> add(area, "circle", circle));
             for (String code : codes) {
                 Element geocode = child(area, "geocode");
                 add(geocode, "valueName", CapMessage.GEOCODE_CBS);

@@ -34,9 +34,9 @@ class PushRequestBuilder {
                 texts.put(info.language(), new PushRequest.Text(info.headline(), info.description())));
         List<Geometry> shapes = new ArrayList<>();
         List<Problem.FieldError> ignored = new ArrayList<>();
-        AlertWorkflow.split(message.polygons(), "\n").forEach(p -> AlertArea.polygon(p, "p", ignored).ifPresent(shapes::add));
-        AlertWorkflow.split(message.circles(), "\n").forEach(c -> AlertArea.circle(c, "c", ignored).ifPresent(shapes::add));
-        Set<String> municipalities = new TreeSet<>(AlertWorkflow.split(message.affectedMunicipalities(), ","));
+        AlertSteps.split(message.polygons(), "\n").forEach(p -> AlertArea.polygon(p, "p", ignored).ifPresent(shapes::add));
+        AlertSteps.split(message.circles(), "\n").forEach(c -> AlertArea.circle(c, "c", ignored).ifPresent(shapes::add));
+        Set<String> municipalities = new TreeSet<>(AlertSteps.split(message.affectedMunicipalities(), ","));
         Envelope envelope = new Envelope();
         shapes.forEach(shape -> envelope.expandToInclude(shape.getEnvelopeInternal()));
         municipalities.forEach(code -> regions.boundary(code).ifPresent(b -> envelope.expandToInclude(b.getEnvelopeInternal())));
@@ -46,7 +46,7 @@ class PushRequestBuilder {
             root = reference;
             reference = messages.findById(reference).map(AlertMessage::referencesId).orElse(null);
         }
-        Set<String> cells = new TreeSet<>(AlertWorkflow.split(message.targetCells(), ","));
+        Set<String> cells = new TreeSet<>(AlertSteps.split(message.targetCells(), ","));
         return new PushRequest(message.id(), message.identifier(), message.organisation(), message.msgType().name(),
                 message.severity().name(), message.severity() == Cap.Severity.Extreme || message.severity() == Cap.Severity.Severe,
                 message.status() != Cap.Status.Actual, "alert-" + root, message.expires(), municipalities, cells, texts,

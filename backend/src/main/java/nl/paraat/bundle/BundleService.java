@@ -5,7 +5,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import nl.paraat.alert.AlertService;
+import nl.paraat.alert.ResidentAlerts;
 import nl.paraat.common.ProblemException;
 import nl.paraat.common.SigningKeys;
 import nl.paraat.content.ContentService;
@@ -36,7 +36,7 @@ public class BundleService {
 
     private final ContentService content;
     private final PointService points;
-    private final AlertService alerts;
+    private final ResidentAlerts alerts;
     private final RegionService regions;
     private final SigningKeys keys;
     private final BundleManifests manifests;
@@ -46,7 +46,7 @@ public class BundleService {
     private final Map<Key, Served> served = new ConcurrentHashMap<>();
     private final Map<String, RegionPart.View> regionParts = new ConcurrentHashMap<>();
 
-    BundleService(ContentService content, PointService points, AlertService alerts, RegionService regions, SigningKeys keys,
+    BundleService(ContentService content, PointService points, ResidentAlerts alerts, RegionService regions, SigningKeys keys,
                   BundleManifests manifests, BundleConfiguration configuration, JsonMapper json, Clock clock) {
         this.content = content;
         this.points = points;

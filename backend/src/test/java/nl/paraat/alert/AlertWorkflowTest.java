@@ -173,7 +173,7 @@ class AlertWorkflowTest extends ServerTestSupport {
         clock.advance(Duration.ofHours(25));
 
         assertThat(headlines("GM0150")).isEmpty();
-        context.getBean(AlertService.class).expire();
+        context.getBean(AlertPublication.class).expire();
         assertThat(http.get(ALERTS + "/" + id, issuer.token()).json().get("state").getStringValue()).isEqualTo("expired");
         assertThat(audit.history("alert", Long.toString(id))).extracting(AuditEntry::action).contains("alert.expired");
     }

@@ -61,8 +61,7 @@ class LiquibaseMigrationTest {
     @Test
     void thePushOutboxMovesToPushKeepingFinishedPushes() throws Exception {
         inAnEmptyDatabase(emptyUrl -> {
-            // 015 is the last changeset of the master changelog.
-            migrate(emptyUrl, (int) changeSetsInTheMasterChangelog() - 1);
+            migrate(emptyUrl, changeSetsBefore("changes/015-push-outbox.yaml"));
             String at = "'2026-11-25 10:00:00'";
             String alert = "(%d, 'urn:test:%d', '%s', 'Actual', 'Alert', 'flood', 'Met', 'Immediate', 'Extreme', 'Observed',"
                     + " '2026-11-25 12:00:00', 'GM0150', '', '', 'GM0150', 'published', 'author', FALSE, " + at + ", " + at + ")";
@@ -173,6 +172,17 @@ class LiquibaseMigrationTest {
         int query = jdbcUrl.indexOf('?');
         String base = pathStart < 0 ? (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query)) : jdbcUrl.substring(0, pathStart);
         return base + "/" + database + (query < 0 ? "" : jdbcUrl.substring(query));
+    }
+
+    /** How many changesets the master changelog runs before the one in {@code file}. */
+    private static int changeSetsBefore(String file) throws java.io.IOException {
+        try (java.io.InputStream in = LiquibaseMigrationTest.class.getClassLoader()
+                .getResourceAsStream("db/changelog/db.changelog-master.yaml")) {
+            java.util.List<String> included = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> line.startsWith("file: ")).map(line -> line.substring(6)).toList();
+            assertThat(included).contains(file);
+            return included.indexOf(file);
+        }
     }
 
     /** One changeset per included file: the house rule. */
