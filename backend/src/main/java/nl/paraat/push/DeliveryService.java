@@ -21,11 +21,14 @@ class DeliveryService {
     private final PushRequests requests;
     private final PushRepositories.Jobs jobs;
     private final PushRepositories.Chunks chunks;
+    private final PushRepositories.Retries retries;
 
-    DeliveryService(PushRequests requests, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks) {
+    DeliveryService(PushRequests requests, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
+                    PushRepositories.Retries retries) {
         this.requests = requests;
         this.jobs = jobs;
         this.chunks = chunks;
+        this.retries = retries;
     }
 
     @ReadOnly
@@ -37,19 +40,19 @@ class DeliveryService {
         int sent = 0;
         int failed = 0;
         int retired = 0;
+        int resent = 0;
         int done = 0;
         Instant first = null;
         Instant last = null;
         Map<String, Integer> failures = new TreeMap<>();
         for (PushChunk chunk : parts) {
-            if (!chunk.done()) {
-                continue;
-            }
-            done++;
-            targeted += chunk.targeted();
+            // Every recorded batch counts, also of chunks still being sent.
+            done += chunk.done() ? 1 : 0;
+            targeted += chunk.targeted() + chunk.skipped();
             sent += chunk.sent();
             failed += chunk.failed();
             retired += chunk.retired();
+            resent += chunk.resent();
             first = earliest(first, chunk.firstSentAt());
             last = latest(last, chunk.lastSentAt());
             for (String entry : chunk.failures().split(",")) {
@@ -59,8 +62,32 @@ class DeliveryService {
                 }
             }
         }
+        int pending = 0;
+        Instant oldestPending = null;
+        for (PushRepositories.RetryTally tally : found.isEmpty() ? List.<PushRepositories.RetryTally>of()
+                : retries.tally(found.stream().map(PushJob::id).toList())) {
+            int count = (int) tally.count();
+            switch (tally.state()) {
+                case PushRetry.SENT -> sent += count;
+                case PushRetry.PENDING -> {
+                    pending += count;
+                    oldestPending = earliest(oldestPending, tally.oldest());
+                }
+                default -> {
+                    failed += count;
+                    failures.merge(tally.lastError() == null ? "UNKNOWN" : tally.lastError(), count, Integer::sum);
+                }
+            }
+        }
+        for (PushChunk chunk : parts) {
+            if (chunk.skipped() > 0) {
+                failed += chunk.skipped();
+                failures.merge("NOT_SENT_EXPIRED_OR_SUPERSEDED", chunk.skipped(), Integer::sum);
+            }
+        }
         boolean complete = !found.isEmpty() && found.stream().allMatch(job -> job.completedAt() != null);
-        return new Delivery(alertId, targeted, sent, failed, failures, retired, parts.size(), done, first, last, complete,
+        return new Delivery(alertId, targeted, sent, failed, failures, retired, resent, pending, oldestPending, parts.size(),
+                done, first, last, complete,
                 dispatch.request() != null && requests.content(dispatch.id()).publishedAlone());
     }
 

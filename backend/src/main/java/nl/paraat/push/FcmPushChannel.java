@@ -49,6 +49,10 @@ class FcmPushChannel implements PushChannel {
     static final int MAX_TOPIC_BATCH = 1000;
     private static final Set<MessagingErrorCode> DEAD_TOKEN = Set.of(MessagingErrorCode.UNREGISTERED,
             MessagingErrorCode.SENDER_ID_MISMATCH);
+    private static final Set<com.google.firebase.ErrorCode> TEMPORARY = Set.of(com.google.firebase.ErrorCode.UNAVAILABLE,
+            com.google.firebase.ErrorCode.INTERNAL, com.google.firebase.ErrorCode.UNKNOWN,
+            com.google.firebase.ErrorCode.DEADLINE_EXCEEDED, com.google.firebase.ErrorCode.RESOURCE_EXHAUSTED,
+            com.google.firebase.ErrorCode.ABORTED, com.google.firebase.ErrorCode.CANCELLED);
     private static final Set<MessagingErrorCode> RETRYABLE = Set.of(MessagingErrorCode.QUOTA_EXCEEDED,
             MessagingErrorCode.UNAVAILABLE, MessagingErrorCode.INTERNAL);
 
@@ -96,9 +100,16 @@ class FcmPushChannel implements PushChannel {
                 results.add(result(batch.get(i).target(), responses.get(i)));
             }
         } catch (FirebaseMessagingException e) {
-            // The whole batch failed, for example on authentication: nothing was sent.
-            String error = e.getMessagingErrorCode() != null ? e.getMessagingErrorCode().name() : e.getErrorCode().name();
-            batch.forEach(message -> results.add(new PushResult(message.target(), false, error, false, false, null)));
+            // The whole batch failed, for example on authentication or a token refresh: nothing was sent. Only
+            // refused credentials are not worth retrying; everything else is tried again later.
+            String error = e.getMessagingErrorCode() != null ? e.getMessagingErrorCode().name()
+                    : e.getHttpResponse() == null && causedByIo(e) ? "NO_ANSWER" : e.getErrorCode().name();
+            boolean retryable = !PushResult.AUTHENTICATION_ERRORS.contains(error);
+            batch.forEach(message -> results.add(new PushResult(message.target(), false, error, false, retryable,
+                    retryAfter(e))));
+        } catch (RuntimeException e) {
+            // Anything else the SDK throws for the batch (a failed token refresh, a broken transport): nothing was sent.
+            batch.forEach(message -> results.add(new PushResult(message.target(), false, "BATCH_FAILED", false, true, null)));
         }
         return results;
     }
@@ -114,8 +125,10 @@ class FcmPushChannel implements PushChannel {
         }
         MessagingErrorCode code = failure.getMessagingErrorCode();
         String error = code != null ? code.name() : failure.getErrorCode().name();
-        return new PushResult(token, false, error, code != null && DEAD_TOKEN.contains(code),
-                code != null && RETRYABLE.contains(code), retryAfter(failure));
+        // A 5xx or 429 without FCM's error detail is as temporary as one with it.
+        boolean retryable = code != null ? RETRYABLE.contains(code) : TEMPORARY.contains(failure.getErrorCode());
+        return new PushResult(token, false, error, code != null && DEAD_TOKEN.contains(code), retryable,
+                retryAfter(failure));
     }
 
     private static boolean causedByIo(Throwable failure) {

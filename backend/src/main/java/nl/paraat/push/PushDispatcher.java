@@ -43,14 +43,19 @@ class PushDispatcher {
     private final PushHealth health;
     private final PushSettings settings;
     private final Clock clock;
-    private final String instance = "instance-" + UUID.randomUUID();
+    private final LeaseKeeper leases;
+    private final ChunkWork chunkWork;
+    private final RetryWork retryWork;
+    private final JobCompletion completion;
+    private final ChunkProgress progress;
     private final ExecutorService workers;
     private final ExecutorService coordinator = Executors.newSingleThreadExecutor(daemon("push-dispatch"));
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
 
     PushDispatcher(PushRequests requests, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
-                   PushSender sender, PushHealth health, PushSettings settings, Clock clock) {
+                   PushSender sender, PushHealth health, PushSettings settings, Clock clock, LeaseKeeper leases,
+                   ChunkWork chunkWork, RetryWork retryWork, JobCompletion completion, ChunkProgress progress) {
         this.requests = requests;
         this.devices = devices;
         this.jobs = jobs;
@@ -59,6 +64,11 @@ class PushDispatcher {
         this.health = health;
         this.settings = settings;
         this.clock = clock;
+        this.leases = leases;
+        this.chunkWork = chunkWork;
+        this.retryWork = retryWork;
+        this.completion = completion;
+        this.progress = progress;
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()), daemon("push-worker"));
     }
 
@@ -71,7 +81,7 @@ class PushDispatcher {
     }
 
     String instance() {
-        return instance;
+        return leases.instance();
     }
 
     @Scheduled(fixedDelay = "${paraat.push.poll-interval:500ms}", initialDelay = "${paraat.push.poll-interval:500ms}")
@@ -100,6 +110,7 @@ class PushDispatcher {
     void run() {
         try {
             plan();
+            retryWork.sweep();
         } catch (RuntimeException e) {
             LOG.warn("Push planning failed; retrying at the next poll: {}", e.getMessage());
         }
@@ -118,6 +129,13 @@ class PushDispatcher {
                 return;
             }
         }
+        try {
+            while (!stopping && retryWork.workDue()) {
+                // messages whose retry is due, a batch at a time
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Retrying pushes failed; trying again at the next poll: {}", e.getMessage());
+        }
     }
 
     private void workWhileChunksAreLeft() {
@@ -126,7 +144,7 @@ class PushDispatcher {
                 // keep going while there is claimable work
             }
         } catch (PushSender.ChannelRefused refused) {
-            LOG.error("Push stopped for {}: {}", PushHealth.PAUSE, refused.getMessage());
+            LOG.debug("Push paused: {}", refused.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Push dispatch failed; retrying at the next poll: {}", e.getMessage());
         }
@@ -158,22 +176,24 @@ class PushDispatcher {
         // In topic mode one chunk holds the whole message: FCM fans it out.
         int count = settings.topicMode() ? 1 : ids[1] == 0 ? 0 : (int) ((ids[1] - ids[0]) / size + 1);
         Instant now = now();
-        PushJob job = jobs.save(new PushJob(null, dispatch.id(), dispatch.alertId(), count, now, count == 0 ? now : null));
+        String chain = dispatch.request() == null ? null : requests.content(dispatch.id()).collapseKey();
+        PushJob job = jobs.save(new PushJob(null, dispatch.id(), dispatch.alertId(), count, now, count == 0 ? now : null,
+                chain));
         for (int i = 0; i < count; i++) {
             long from = ids[0] + (long) i * size;
-            chunks.save(new PushChunk(null, job.id(), from, from + size - 1, false, null, null, 0, 0, 0, 0, 0, "", null, null));
+            chunks.save(PushChunk.open(job.id(), from, from + size - 1));
         }
         if (count == 0) {
             requests.markDispatched(dispatch.id(), now);
         }
     }
 
-    /** @return whether a chunk was claimed and sent */
+    /** @return whether a chunk was claimed */
     boolean workOneChunk() {
         Instant now = now();
         for (PushChunk candidate : chunks.findClaimable(now)) {
-            if (chunks.claim(candidate.id(), instance, now.plus(settings.lease()), now) == 1) {
-                send(candidate);
+            if (chunks.claim(candidate.id(), instance(), leases.until(), now) == 1) {
+                send(chunks.findById(candidate.id()).orElseThrow());
                 return true;
             }
         }
@@ -183,23 +203,26 @@ class PushDispatcher {
     private void send(PushChunk chunk) {
         PushJob job = jobs.findById(chunk.jobId()).orElseThrow();
         PushRequest content = requests.content(job.dispatchId());
-        PushSender.Outcome outcome = settings.topicMode() ? sender.sendToTopics(content)
-                : sender.send(content, chunk.deviceFrom(), chunk.deviceTo());
-        if (stopping || Thread.currentThread().isInterrupted()) {
-            // Sends cut short by the stop count as failures here; left unfinished, the chunk goes to another instance.
-            LOG.info("Stopping with push chunk {} unfinished; another instance takes it over when its lease runs out", chunk.id());
+        boolean done;
+        if (settings.topicMode()) {
+            PushSender.Outcome outcome = sender.sendToTopics(content);
+            ChunkProgress.Totals totals = ChunkProgress.Totals.of(chunk);
+            totals.targeted = outcome.targeted();
+            totals.sent = outcome.sent();
+            totals.failed = outcome.failed();
+            totals.failures.putAll(outcome.failures());
+            totals.first = outcome.firstSentAt();
+            totals.last = outcome.lastSentAt();
+            progress.record(chunk, instance(), chunk.deviceTo(), totals, List.of(), true);
+            done = true;
+        } else {
+            done = chunkWork.work(chunk, job, content, () -> stopping || Thread.currentThread().isInterrupted());
+        }
+        if (!done) {
+            LOG.info("Push chunk {} left unfinished; it is taken over when its lease runs out", chunk.id());
             return;
         }
-        int completed = chunks.complete(chunk.id(), instance, outcome.targeted(), outcome.sent(), outcome.failed(),
-                outcome.retired(), outcome.failuresText(), outcome.firstSentAt(), outcome.lastSentAt());
-        if (completed == 0) {
-            LOG.warn("Lease on push chunk {} ran out while sending; another instance takes it over", chunk.id());
-            return;
-        }
-        if (chunks.countByJobIdAndDoneFalse(job.id()) == 0 && jobs.complete(job.id(), now()) == 1) {
-            requests.markDispatched(job.dispatchId(), now());
-            LOG.info("Push of alert {} complete", job.alertId());
-        }
+        completion.completeIfDone(job);
     }
 
     private Instant now() {

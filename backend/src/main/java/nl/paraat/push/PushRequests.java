@@ -56,6 +56,11 @@ public class PushRequests {
     }
 
     @ReadOnly
+    PushDispatch dispatch(long dispatchId) {
+        return dispatches.findById(dispatchId).orElseThrow();
+    }
+
+    @ReadOnly
     PushRequest content(long dispatchId) {
         PushDispatch dispatch = dispatches.findById(dispatchId).orElseThrow();
         if (dispatch.request() == null) {

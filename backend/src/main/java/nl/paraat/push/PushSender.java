@@ -77,13 +77,73 @@ class PushSender {
         }
     }
 
-    Outcome send(PushRequest content, long fromDevice, long toDevice) {
-        List<PushTarget> targets = devices.targets(fromDevice, toDevice, content.municipalities(), content.cells(),
-                content.testOnly());
-        // One message per language, addressed to each device: the text and data are built once per chunk.
+    /** What became of each message of one batch, sent once. */
+    /**
+     * @param errors per message: null when it was sent or is worth another try, else why it failed for good
+     */
+    record Attempt(int sent, Map<String, Integer> failures, List<Integer> retryable, List<String> errors,
+                   @io.micronaut.core.annotation.Nullable Duration retryAfter, int retired, Instant sentAt) {
+
+        int failed() {
+            return failures.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** The devices of a range that an alert reaches. */
+    List<PushTarget> targets(PushRequest content, long fromDevice, long toDevice) {
+        return devices.targets(fromDevice, toDevice, content.municipalities(), content.cells(), content.testOnly());
+    }
+
+    /** One message per target, in its language: the text and data are built once per language. */
+    List<PushMessage> messagesFor(PushRequest content, List<PushTarget> targets) {
         Map<String, PushMessage> perLanguage = new HashMap<>();
-        return deliver(targets.stream().map(target -> perLanguage.computeIfAbsent(target.locale(),
-                locale -> build(content, text(content, locale))).forToken(target.token())).toList());
+        return targets.stream().map(target -> perLanguage.computeIfAbsent(target.locale(),
+                locale -> build(content, text(content, locale))).forToken(target.token())).toList();
+    }
+
+    /**
+     * Sends one batch once, under the rate limit, and sorts the results: sent, failed for good (dead
+     * tokens are retired at once), or worth another try later, which the caller keeps durably.
+     *
+     * @throws ChannelRefused when the push service refuses Paraat's credentials; nothing counts as sent
+     */
+    Attempt attempt(List<PushMessage> batch) {
+        List<PushResult> results = sendOnTheWire(batch);
+        results.stream().filter(PushResult::authenticationFailed).findFirst().ifPresent(refused -> {
+            health.authenticationFailed(refused.error());
+            throw new ChannelRefused(refused.error());
+        });
+        int sent = 0;
+        Map<String, Integer> failures = new TreeMap<>();
+        List<Integer> retryable = new ArrayList<>();
+        List<String> dead = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        Duration retryAfter = null;
+        for (int i = 0; i < results.size(); i++) {
+            PushResult result = results.get(i);
+            errors.add(result.sent() || (result.retryable() && !result.tokenIsDead()) ? null
+                    : result.error() == null ? "UNKNOWN" : result.error());
+            if (result.sent()) {
+                sent++;
+            } else if (result.tokenIsDead()) {
+                dead.add(result.token());
+                failures.merge(result.error(), 1, Integer::sum);
+            } else if (result.retryable()) {
+                retryable.add(i);
+                if (result.retryAfter() != null && (retryAfter == null || result.retryAfter().compareTo(retryAfter) > 0)) {
+                    retryAfter = result.retryAfter();
+                }
+            } else {
+                failures.merge(result.error() == null ? "UNKNOWN" : result.error(), 1, Integer::sum);
+            }
+        }
+        health.batchAnswered(results.size(), sent, retryable.size());
+        int retired = devices.retireTokens(dead);
+        metrics.counter("paraat.push.sent", "channel", channel.name()).increment(sent);
+        failures.forEach((reason, count) -> metrics.counter("paraat.push.failed", "reason", reason).increment(count));
+        metrics.counter("paraat.push.retried", "channel", channel.name()).increment(retryable.size());
+        metrics.counter("paraat.push.tokens.retired").increment(retired);
+        return new Attempt(sent, failures, retryable, errors, retryAfter, retired, clock.instant());
     }
 
     /** Topic mode: one message per municipality and language; the push service reaches the subscribed devices. */
@@ -139,7 +199,8 @@ class PushSender {
                     health.authenticationFailed(refused.error());
                     throw new ChannelRefused(refused.error());
                 });
-                health.sent();
+                health.batchAnswered(results.size(), (int) results.stream().filter(PushResult::sent).count(),
+                        (int) results.stream().filter(PushResult::retryable).count());
                 Instant now = clock.instant();
                 for (int i = 0; i < results.size(); i++) {
                     PushResult result = results.get(i);
@@ -221,8 +282,9 @@ class PushSender {
         }
     }
 
-    private Duration backoff(int attempt) {
-        long base = settings.backoff().toMillis() << Math.min(attempt, 10);
+    /** The wait before attempt {@code attempt + 1}: doubling from the configured backoff, with jitter, at most 5 minutes. */
+    Duration backoff(int attempt) {
+        long base = Math.min(settings.backoff().toMillis() << Math.min(attempt, 20), Duration.ofMinutes(5).toMillis());
         return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 

@@ -63,13 +63,13 @@ class InstantsAcrossDaylightSavingTest {
         moments.addAll(everyHalfHour(Instant.parse("2026-10-25T00:30:00Z"), Instant.parse("2026-10-25T02:30:00Z")));
         moments.addAll(everyHalfHour(Instant.parse("2027-03-28T00:30:00Z"), Instant.parse("2027-03-28T02:30:00Z")));
         long dispatch = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
-        PushJob job = jobs.save(new PushJob(null, dispatch, dispatch, moments.size(), moments.get(0), null));
+        PushJob job = jobs.save(new PushJob(null, dispatch, dispatch, moments.size(), moments.get(0), null, null));
 
         Map<Long, Instant> leases = new HashMap<>();
         for (int i = 0; i < moments.size(); i++) {
             Instant moment = moments.get(i);
             PushChunk chunk = chunks.save(new PushChunk(null, job.id(), i, i, false, "dst", moment, 1, 0, 0, 0, 0, "",
-                    moment, moment));
+                    moment, moment, null, null, 0, 0));
             leases.put(chunk.id(), moment);
         }
 

@@ -1,0 +1,82 @@
+package nl.paraat.push;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Writes what one batch of a chunk did, in one transaction: the chunk's totals and cursor, and the
+ * messages to try again later. If the lease went to another instance meanwhile nothing is written.
+ */
+@Singleton
+class ChunkProgress {
+
+    private final PushRepositories.Chunks chunks;
+    private final PushRepositories.Retries retries;
+
+    ChunkProgress(PushRepositories.Chunks chunks, PushRepositories.Retries retries) {
+        this.chunks = chunks;
+        this.retries = retries;
+    }
+
+    /** The running totals of a chunk, continued from what its row recorded. */
+    static final class Totals {
+        int targeted;
+        int sent;
+        int failed;
+        int retired;
+        int resent;
+        int skipped;
+        final Map<String, Integer> failures = new TreeMap<>();
+        @Nullable Instant first;
+        @Nullable Instant last;
+
+        static Totals of(PushChunk chunk) {
+            Totals totals = new Totals();
+            totals.targeted = chunk.targeted();
+            totals.sent = chunk.sent();
+            totals.failed = chunk.failed();
+            totals.retired = chunk.retired();
+            totals.resent = chunk.resent();
+            totals.skipped = chunk.skipped();
+            for (String entry : chunk.failures().split(",")) {
+                if (entry.contains("=")) {
+                    totals.failures.merge(entry.substring(0, entry.indexOf('=')),
+                            Integer.parseInt(entry.substring(entry.indexOf('=') + 1)), Integer::sum);
+                }
+            }
+            totals.first = chunk.firstSentAt();
+            totals.last = chunk.lastSentAt();
+            return totals;
+        }
+
+        String failuresText() {
+            return failures.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        }
+    }
+
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost(long chunk) {
+            super("the lease on push chunk " + chunk + " went to another instance");
+        }
+    }
+
+    /** @throws LeaseLost when another instance holds the chunk now; the retries are then not kept either */
+    @Transactional
+    void record(PushChunk chunk, String owner, long cursor, Totals totals, List<PushRetry> later, boolean done) {
+        if (!later.isEmpty()) {
+            retries.saveAll(later);
+        }
+        int written = chunks.record(chunk.id(), owner, cursor, totals.targeted, totals.sent, totals.failed, totals.retired,
+                totals.failuresText(), totals.resent, totals.skipped, totals.first, totals.last, done);
+        if (written == 0) {
+            throw new LeaseLost(chunk.id());
+        }
+    }
+}

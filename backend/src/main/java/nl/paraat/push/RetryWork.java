@@ -1,0 +1,131 @@
+package nl.paraat.push;
+
+import jakarta.inject.Singleton;
+import nl.paraat.device.PushTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tries again, with backoff, jitter and the push service's Retry-After, every message that failed for
+ * a while, until it is sent or fails for good, or its alert expires or is superseded. A push is
+ * complete only when none of its messages is pending any more.
+ */
+@Singleton
+class RetryWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryWork.class);
+
+    private final PushRepositories.Retries retries;
+    private final PushRepositories.Jobs jobs;
+    private final PushRequests requests;
+    private final ChunkWork chunkWork;
+    private final JobCompletion completion;
+    private final PushSender sender;
+    private final PushHealth health;
+    private final LeaseKeeper leases;
+    private final Clock clock;
+
+    RetryWork(PushRepositories.Retries retries, PushRepositories.Jobs jobs, PushRequests requests, ChunkWork chunkWork,
+              JobCompletion completion, PushSender sender, PushHealth health, LeaseKeeper leases, Clock clock) {
+        this.retries = retries;
+        this.jobs = jobs;
+        this.requests = requests;
+        this.chunkWork = chunkWork;
+        this.completion = completion;
+        this.sender = sender;
+        this.health = health;
+        this.leases = leases;
+        this.clock = clock;
+    }
+
+    /** Gives up what is left of superseded and expired pushes, so that their successors may go out. */
+    void sweep() {
+        Instant now = clock.instant();
+        for (PushJob job : jobs.findUnfinished()) {
+            PushDispatch dispatch = requests.dispatch(job.dispatchId());
+            String reason = dispatch.request() == null ? "EXPIRED" : chunkWork.skipReason(job, requests.content(job.dispatchId()));
+            if (reason != null) {
+                retries.skipPending(job.id(), reason, now);
+            }
+            completion.completeIfDone(job);
+        }
+    }
+
+    /** @return whether there were due messages */
+    boolean workDue() {
+        if (health.paused()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        List<PushRetry> due = retries.findDue(now);
+        if (due.isEmpty()) {
+            return false;
+        }
+        String owner = leases.instance();
+        List<Long> ids = due.stream().map(PushRetry::id).toList();
+        retries.claim(ids, owner, leases.until(), now);
+        List<PushRetry> mine = retries.findByLeaseOwnerAndStateAndIdIn(owner, PushRetry.PENDING, ids);
+        List<Long> held = mine.stream().map(PushRetry::id).toList();
+        leases.holdRetries(held);
+        try {
+            Map<Long, List<PushRetry>> byJob = new LinkedHashMap<>();
+            mine.forEach(retry -> byJob.computeIfAbsent(retry.jobId(), job -> new ArrayList<>()).add(retry));
+            for (Map.Entry<Long, List<PushRetry>> entry : byJob.entrySet()) {
+                send(jobs.findById(entry.getKey()).orElseThrow(), entry.getValue(), owner);
+            }
+        } finally {
+            leases.letGoOfRetries(held);
+        }
+        return !mine.isEmpty();
+    }
+
+    private void send(PushJob job, List<PushRetry> pending, String owner) {
+        PushRequest content = requests.content(job.dispatchId());
+        String skip = chunkWork.skipReason(job, content);
+        if (skip != null) {
+            retries.settle(pending.stream().map(PushRetry::id).toList(), owner, PushRetry.SKIPPED, skip, clock.instant());
+            completion.completeIfDone(job);
+            return;
+        }
+        int size = health.credentialsRefused() ? 1 : FcmPushChannel.MAX_BATCH;
+        if (health.credentialsRefused() && !health.takeProbe()) {
+            return;
+        }
+        List<PushRetry> batch = pending.subList(0, Math.min(size, pending.size()));
+        List<PushTarget> targets = batch.stream().map(retry -> new PushTarget(retry.deviceId(), retry.token(), retry.locale()))
+                .toList();
+        PushSender.Attempt attempt;
+        try {
+            attempt = sender.attempt(sender.messagesFor(content, targets));
+        } catch (PushSender.ChannelRefused refused) {
+            LOG.error("Push paused for {}: {}", PushHealth.PAUSE, refused.getMessage());
+            return;
+        }
+        Instant now = clock.instant();
+        java.util.Set<Integer> retryable = new java.util.HashSet<>(attempt.retryable());
+        List<Long> sent = new ArrayList<>();
+        Map<String, List<Long>> failed = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            PushRetry retry = batch.get(i);
+            if (retryable.contains(i)) {
+                retries.later(retry.id(), owner, chunkWork.next(retry.attempts(), attempt.retryAfter()), "TEMPORARY");
+            } else if (attempt.errors().get(i) == null) {
+                sent.add(retry.id());
+            } else {
+                failed.computeIfAbsent(attempt.errors().get(i), error -> new ArrayList<>()).add(retry.id());
+            }
+        }
+        if (!sent.isEmpty()) {
+            retries.settle(sent, owner, PushRetry.SENT, null, now);
+        }
+        failed.forEach((error, ids) -> retries.settle(ids, owner, PushRetry.FAILED, error, now));
+        completion.completeIfDone(job);
+    }
+}
