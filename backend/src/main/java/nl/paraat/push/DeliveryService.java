@@ -74,6 +74,7 @@ class DeliveryService {
                     oldestPending = earliest(oldestPending, tally.oldest());
                 }
                 default -> {
+                    retired += PushRetry.RETIRED.equals(tally.state()) ? count : 0;
                     failed += count;
                     failures.merge(tally.lastError() == null ? "UNKNOWN" : tally.lastError(), count, Integer::sum);
                 }

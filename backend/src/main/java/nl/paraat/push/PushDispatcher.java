@@ -225,6 +225,11 @@ class PushDispatcher {
         completion.completeIfDone(job);
     }
 
+    /** Nothing to claim and no message pending a retry, on any instance: for operators' checks and tests. */
+    boolean idle() {
+        return chunks.findClaimable(now()).isEmpty() && retryWork.nothingPending();
+    }
+
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }

@@ -131,6 +131,8 @@ final class PushRepositories {
 
         long countByJobIdAndState(long jobId, String state);
 
+        long countByState(String state);
+
         @Query("SELECT state, last_error, COUNT(*) AS count, MIN(created_at) AS oldest FROM push_retry"
                 + " WHERE job_id IN (:jobIds) GROUP BY state, last_error")
         List<RetryTally> tally(java.util.Collection<Long> jobIds);

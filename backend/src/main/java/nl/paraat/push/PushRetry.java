@@ -12,7 +12,8 @@ import java.time.Instant;
  * stays pending until it is sent, fails for good, or is skipped because its alert expired or was
  * superseded; settled rows remain for the delivery accounting.
  *
- * @param state {@code pending}, {@code sent}, {@code failed} or {@code skipped}
+ * @param state {@code pending}, {@code sent}, {@code failed}, {@code retired} (failed: the token is dead) or
+ *              {@code skipped}
  */
 @MappedEntity("push_retry")
 record PushRetry(@Id @GeneratedValue @Nullable Long id, long jobId, long deviceId, String token, String locale,
@@ -22,5 +23,6 @@ record PushRetry(@Id @GeneratedValue @Nullable Long id, long jobId, long deviceI
     static final String PENDING = "pending";
     static final String SENT = "sent";
     static final String FAILED = "failed";
+    static final String RETIRED = "retired";
     static final String SKIPPED = "skipped";
 }

@@ -81,7 +81,7 @@ class PushSender {
     /**
      * @param errors per message: null when it was sent or is worth another try, else why it failed for good
      */
-    record Attempt(int sent, Map<String, Integer> failures, List<Integer> retryable, List<String> errors,
+    record Attempt(int sent, Map<String, Integer> failures, List<Integer> retryable, List<String> errors, Set<Integer> deadTokens,
                    @io.micronaut.core.annotation.Nullable Duration retryAfter, int retired, Instant sentAt) {
 
         int failed() {
@@ -118,6 +118,7 @@ class PushSender {
         List<Integer> retryable = new ArrayList<>();
         List<String> dead = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Set<Integer> deadAt = new java.util.HashSet<>();
         Duration retryAfter = null;
         for (int i = 0; i < results.size(); i++) {
             PushResult result = results.get(i);
@@ -127,6 +128,7 @@ class PushSender {
                 sent++;
             } else if (result.tokenIsDead()) {
                 dead.add(result.token());
+                deadAt.add(i);
                 failures.merge(result.error(), 1, Integer::sum);
             } else if (result.retryable()) {
                 retryable.add(i);
@@ -143,7 +145,7 @@ class PushSender {
         failures.forEach((reason, count) -> metrics.counter("paraat.push.failed", "reason", reason).increment(count));
         metrics.counter("paraat.push.retried", "channel", channel.name()).increment(retryable.size());
         metrics.counter("paraat.push.tokens.retired").increment(retired);
-        return new Attempt(sent, failures, retryable, errors, retryAfter, retired, clock.instant());
+        return new Attempt(sent, failures, retryable, errors, deadAt, retryAfter, retired, clock.instant());
     }
 
     /** Topic mode: one message per municipality and language; the push service reaches the subscribed devices. */

@@ -58,6 +58,10 @@ class RetryWork {
         }
     }
 
+    boolean nothingPending() {
+        return retries.countByState(PushRetry.PENDING) == 0;
+    }
+
     /** @return whether there were due messages */
     boolean workDue() {
         if (health.paused()) {
@@ -119,13 +123,15 @@ class RetryWork {
             } else if (attempt.errors().get(i) == null) {
                 sent.add(retry.id());
             } else {
-                failed.computeIfAbsent(attempt.errors().get(i), error -> new ArrayList<>()).add(retry.id());
+                String state = attempt.deadTokens().contains(i) ? PushRetry.RETIRED : PushRetry.FAILED;
+                failed.computeIfAbsent(state + " " + attempt.errors().get(i), error -> new ArrayList<>()).add(retry.id());
             }
         }
         if (!sent.isEmpty()) {
             retries.settle(sent, owner, PushRetry.SENT, null, now);
         }
-        failed.forEach((error, ids) -> retries.settle(ids, owner, PushRetry.FAILED, error, now));
+        failed.forEach((stateAndError, ids) -> retries.settle(ids, owner, stateAndError.substring(0, stateAndError.indexOf(' ')),
+                stateAndError.substring(stateAndError.indexOf(' ') + 1), now));
         completion.completeIfDone(job);
     }
 }

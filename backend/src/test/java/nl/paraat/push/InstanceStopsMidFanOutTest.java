@@ -74,10 +74,7 @@ class InstanceStopsMidFanOutTest extends FakeFcmTestSupport {
             throws InterruptedException {
         while (true) {
             Thread.sleep(200);
-            dispatcher.plan();
-            while (dispatcher.workOneChunk()) {
-                // until no chunk is left to claim
-            }
+            dispatcher.run();
             io.micronaut.json.tree.JsonNode delivery = http.get("/api/v1/admin/alerts/" + alert.alertId() + "/delivery",
                     alert.issuerToken()).json();
             if (delivery.get("complete").getBooleanValue() || Instant.now().isAfter(deadline)) {

@@ -35,7 +35,7 @@ public final class PushTestAlerts {
 
     /** Forgets all devices and push work (topic changes too), and treats every earlier publication as pushed. */
     public static void clear(DataSource dataSource) {
-        Sql.execute(dataSource, "DELETE FROM push_chunk", "DELETE FROM push_job",
+        Sql.execute(dataSource, "DELETE FROM push_retry", "DELETE FROM push_chunk", "DELETE FROM push_job",
                 "UPDATE push_dispatch SET dispatched_at = CURRENT_TIMESTAMP WHERE dispatched_at IS NULL",
                 "DELETE FROM push_topic_change", "DELETE FROM device_area", "DELETE FROM device");
     }
@@ -70,5 +70,20 @@ public final class PushTestAlerts {
         http.post("/api/v1/admin/alerts/" + alert + "/submit", "", issuer.token());
         assertThat(http.post("/api/v1/admin/alerts/" + alert + "/approve", "", approver).status()).isEqualTo(200);
         return new Published(alert, issuer.token());
+    }
+
+    /** Runs rounds of an instance's dispatch, as its poll would, until nothing is left to send or retry. */
+    static void drain(PushDispatcher instance) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        instance.run();
+        while (!instance.idle() && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            instance.run();
+        }
     }
 }
