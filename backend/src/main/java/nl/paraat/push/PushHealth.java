@@ -69,13 +69,16 @@ class PushHealth extends AbstractHealthIndicator<Map<String, Object>> {
         pausedUntil = null;
         batchesWithoutSend = sent == 0 && temporary == messages ? batchesWithoutSend + 1 : 0;
         // An average over roughly the last ten batches, so that one bad batch does not flip the state.
-        recentShare = recentShare * 0.9 + 0.1 * ((double) (messages - sent) / messages);
+        double share = (double) (messages - sent) / messages;
+        recentShare = recentShare * 0.9 + 0.1 * share;
         if (batchesWithoutSend >= UNREACHABLE_AFTER) {
             change("the push service answers nothing or only temporary failures");
+        } else if (sent > 0 && share <= FAILURE_SHARE) {
+            // A batch that mostly went through: the channel delivers again.
+            recentShare = Math.min(recentShare, share);
+            change(null);
         } else if (recentShare > FAILURE_SHARE) {
             change("more than half of the recent messages failed");
-        } else if (sent > 0) {
-            change(null);
         }
     }
 
@@ -123,6 +126,11 @@ class PushHealth extends AbstractHealthIndicator<Map<String, Object>> {
             degraded.set(1);
             LOG.error("Push channel degraded: {}", next);
         }
+    }
+
+    /** UP or DEGRADED, as health reports it. */
+    String state() {
+        return failingSince == null ? HealthStatus.UP.getName() : DEGRADED.getName();
     }
 
     @Override

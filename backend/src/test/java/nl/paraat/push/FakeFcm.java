@@ -66,6 +66,10 @@ public final class FakeFcm implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private volatile boolean refuseCredentials;
+    private volatile boolean down;
+    private volatile double unavailableShare;
+    private volatile double throttledShare;
+    private final AtomicLong requests = new AtomicLong();
     private volatile boolean recording = true;
     private final FakeFcmTopics topics = new FakeFcmTopics();
 
@@ -144,6 +148,25 @@ public final class FakeFcm implements AutoCloseable {
         throttle.set(requests);
     }
 
+    /**
+     * Fails a share of all requests at random, as FCM does under load: 503 (half of them as a bare
+     * error page without FCM's error detail) and 429 with Retry-After.
+     */
+    void faults(double unavailable, double throttled) {
+        unavailableShare = unavailable;
+        throttledShare = throttled;
+    }
+
+    /** Unreachable: every connection is dropped without an answer. */
+    void down(boolean unreachable) {
+        down = unreachable;
+    }
+
+    /** Every send request that arrived, answered or not. */
+    long requests() {
+        return requests.get();
+    }
+
     void unavailableNext(int requests) {
         unavailable.set(requests);
     }
@@ -171,6 +194,13 @@ public final class FakeFcm implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+            if (request.uri().endsWith("/messages:send")) {
+                requests.incrementAndGet();
+            }
+            if (down) {
+                context.close();
+                return;
+            }
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             FullHttpResponse response = answer(request);
             HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
@@ -224,6 +254,16 @@ public final class FakeFcm implements AutoCloseable {
         if (unavailable.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             return response(503, error(503, "UNAVAILABLE", "UNAVAILABLE"));
         }
+        double dice = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        if (dice < unavailableShare) {
+            return dice < unavailableShare / 2 ? response(503, error(503, "UNAVAILABLE", "UNAVAILABLE"))
+                    : bare(503, "<html><body>Service Unavailable</body></html>");
+        }
+        if (dice < unavailableShare + throttledShare) {
+            FullHttpResponse throttled = response(429, error(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED"));
+            throttled.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+            return throttled;
+        }
         JsonNode message = json.readValue(body, JsonNode.class).get("message");
         JsonNode token = message.get("token");
         JsonNode topic = message.get("topic");
@@ -257,6 +297,13 @@ public final class FakeFcm implements AutoCloseable {
         String details = fcmCode == null ? "" : ",\"details\":[{\"@type\":\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
                 + "\"errorCode\":\"" + fcmCode + "\"}]";
         return "{\"error\":{\"code\":" + code + ",\"message\":\"" + status + "\",\"status\":\"" + status + "\"" + details + "}}";
+    }
+
+    /** An answer of a proxy or front end in front of FCM: no JSON, no error detail. */
+    private static FullHttpResponse bare(int status, String html) {
+        FullHttpResponse response = response(status, html);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
+        return response;
     }
 
     private static FullHttpResponse response(int status, String body) {
