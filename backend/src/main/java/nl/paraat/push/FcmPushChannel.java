@@ -177,18 +177,24 @@ class FcmPushChannel implements PushChannel {
                                 .setAps(Aps.builder().setContentAvailable(true).build())
                                 .build());
             }
+            // A cancellation the issuer did not mark as severe ends a warning: shown, but without waking or ringing.
+            boolean quiet = !push.urgent() && "Cancel".equals(push.data().get("msgType"));
             return new Parts(Notification.builder().setTitle(push.title()).setBody(push.body()).build(), push.data(),
                     AndroidConfig.builder()
-                            .setPriority(AndroidConfig.Priority.HIGH)
+                            .setPriority(quiet ? AndroidConfig.Priority.NORMAL : AndroidConfig.Priority.HIGH)
                             .setTtl(ttlMillis)
                             .setCollapseKey(push.collapseKey())
                             .setNotification(AndroidNotification.builder().setTag(push.collapseKey()).build())
                             .build(),
                     ApnsConfig.builder()
-                            .putHeader("apns-priority", "10")
+                            .putHeader("apns-priority", quiet ? "5" : "10")
                             .putHeader("apns-collapse-id", push.collapseKey())
                             .putHeader("apns-expiration", expiration)
-                            .setAps(Aps.builder()
+                            .setAps(quiet ? Aps.builder()
+                                    .setAlert(ApsAlert.builder().setTitle(push.title()).setBody(push.body()).build())
+                                    .putCustomData("interruption-level", "passive")
+                                    .build()
+                                    : Aps.builder()
                                     .setAlert(ApsAlert.builder().setTitle(push.title()).setBody(push.body()).build())
                                     .setSound("default")
                                     .putCustomData("interruption-level", push.urgent() ? "time-sensitive" : "active")

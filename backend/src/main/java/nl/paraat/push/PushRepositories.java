@@ -35,15 +35,11 @@ final class PushRepositories {
         @Query("UPDATE push_job SET completed_at = :when WHERE id = :id AND completed_at IS NULL")
         int complete(long id, Instant when);
 
-        /** A later message of the same chain has its own push: what is left of this one must not go out. */
-        @Query("SELECT COUNT(*) FROM push_job WHERE chain = :chain AND dispatch_id > :dispatchId")
+        /** A later message of the same chain was published: what is left of this one must not go out. */
+        @Query("SELECT COUNT(*) FROM push_dispatch WHERE chain = :chain AND id > :dispatchId")
         long countLaterInChain(String chain, long dispatchId);
 
         /** Unfinished jobs that a later message of their chain supersedes. */
-        @Query("SELECT j.* FROM push_job j WHERE j.completed_at IS NULL AND EXISTS (SELECT 1 FROM push_job l"
-                + " WHERE l.chain = j.chain AND l.dispatch_id > j.dispatch_id) ORDER BY j.id LIMIT 100")
-        List<PushJob> findUnfinishedSuperseded();
-
         @Query("SELECT * FROM push_job WHERE completed_at IS NULL ORDER BY id LIMIT 100")
         List<PushJob> findUnfinished();
     }

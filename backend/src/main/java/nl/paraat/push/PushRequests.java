@@ -40,7 +40,7 @@ public class PushRequests {
     public void request(PushRequest request) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         PushDispatch saved = dispatches.save(new PushDispatch(null, request.alertId(), request.organisation(),
-                write(request), now, null));
+                write(request), now, null, request.collapseKey()));
         events.publishEvent(new PushRequested(saved.id()));
     }
 

@@ -98,7 +98,7 @@ class PushSender {
     List<PushMessage> messagesFor(PushRequest content, List<PushTarget> targets) {
         Map<String, PushMessage> perLanguage = new HashMap<>();
         return targets.stream().map(target -> perLanguage.computeIfAbsent(target.locale(),
-                locale -> build(content, text(content, locale))).forToken(target.token())).toList();
+                locale -> build(content, locale)).forToken(target.token())).toList();
     }
 
     /**
@@ -151,7 +151,7 @@ class PushSender {
     /** Topic mode: one message per municipality and language; the push service reaches the subscribed devices. */
     Outcome sendToTopics(PushRequest content) {
         Map<String, PushMessage> perLanguage = new HashMap<>();
-        languages.forEach(language -> perLanguage.put(language, build(content, text(content, language))));
+        languages.forEach(language -> perLanguage.put(language, build(content, language)));
         List<PushMessage> messages = new ArrayList<>();
         for (String municipality : content.municipalities()) {
             for (String language : languages) {
@@ -251,8 +251,15 @@ class PushSender {
         return content.texts().getOrDefault(locale, content.texts().get("nl"));
     }
 
+    /** What a cancellation says before its headline, so that nobody mistakes it for the warning itself. */
+    private static final Map<String, String> CANCELLED = Map.of("nl", "Ingetrokken: ", "en", "Cancelled: ");
+
     /** The message in one language, not yet addressed to a device or topic. */
-    private PushMessage build(PushRequest content, PushRequest.Text text) {
+    private PushMessage build(PushRequest content, String locale) {
+        PushRequest.Text text = text(content, locale);
+        boolean cancel = "Cancel".equals(content.msgType());
+        String title = cancel ? CANCELLED.getOrDefault(content.texts().containsKey(locale) ? locale : "nl",
+                CANCELLED.get("nl")) + text.headline() : text.headline();
         String body = text.description().length() <= MAX_BODY ? text.description()
                 : text.description().substring(0, MAX_BODY - 1) + "…";
         Map<String, String> data = new LinkedHashMap<>();
@@ -263,9 +270,9 @@ class PushSender {
         double[] box = content.boundingBox();
         data.put("bbox", box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
         data.put("link", "paraat://alerts/" + content.alertId());
-        data.put("sig", signature(data, text.headline(), body));
+        data.put("sig", signature(data, title, body));
         Duration ttl = Duration.between(clock.instant(), content.expires());
-        return new PushMessage(null, null, text.headline(), body, data, content.collapseKey(),
+        return new PushMessage(null, null, title, body, data, content.collapseKey(),
                 ttl.isNegative() ? Duration.ZERO : ttl, content.urgent());
     }
 
