@@ -59,10 +59,12 @@ class FcmPushChannel implements PushChannel {
     private final FirebaseApp app;
     private final FirebaseMessaging messaging;
     private final HttpTransport transport;
+    private final GoogleCredentials credentials;
 
     FcmPushChannel(PushConfiguration configuration) {
+        this.credentials = credentials(configuration);
         FirebaseOptions.Builder options = FirebaseOptions.builder()
-                .setCredentials(credentials(configuration))
+                .setCredentials(credentials)
                 .setConnectTimeout((int) configuration.timeout().toMillis())
                 .setReadTimeout((int) configuration.timeout().toMillis());
         if (configuration.projectId() != null) {
@@ -102,14 +104,21 @@ class FcmPushChannel implements PushChannel {
         } catch (FirebaseMessagingException e) {
             // The whole batch failed, for example on authentication or a token refresh: nothing was sent. Only
             // refused credentials are not worth retrying; everything else is tried again later.
-            String error = e.getMessagingErrorCode() != null ? e.getMessagingErrorCode().name()
+            // After a 401 the SDK refreshes the access token; when that fails it reports the batch as CANCELLED
+            // without an answer, which must not pass for a temporary failure.
+            boolean refused = refusedCredentials(e) || e.getHttpResponse() == null
+                    && e.getErrorCode() == com.google.firebase.ErrorCode.CANCELLED && !credentialsRefresh();
+            String error = refused ? "UNAUTHENTICATED" : e.getMessagingErrorCode() != null
+                    ? e.getMessagingErrorCode().name()
                     : e.getHttpResponse() == null && causedByIo(e) ? "NO_ANSWER" : e.getErrorCode().name();
             boolean retryable = !PushResult.AUTHENTICATION_ERRORS.contains(error);
             batch.forEach(message -> results.add(new PushResult(message.target(), false, error, false, retryable,
                     retryAfter(e))));
         } catch (RuntimeException e) {
             // Anything else the SDK throws for the batch (a failed token refresh, a broken transport): nothing was sent.
-            batch.forEach(message -> results.add(new PushResult(message.target(), false, "BATCH_FAILED", false, true, null)));
+            boolean refused = refusedCredentials(e);
+            batch.forEach(message -> results.add(new PushResult(message.target(), false,
+                    refused ? "UNAUTHENTICATED" : "BATCH_FAILED", false, !refused, null)));
         }
         return results;
     }
@@ -119,6 +128,9 @@ class FcmPushChannel implements PushChannel {
             return PushResult.delivered(token);
         }
         FirebaseMessagingException failure = response.getException();
+        if (refusedCredentials(failure)) {
+            return new PushResult(token, false, "UNAUTHENTICATED", false, false, null);
+        }
         if (failure.getHttpResponse() == null && causedByIo(failure)) {
             // No answer in time, or the connection broke: the SDK does not retry these, Paraat does.
             return new PushResult(token, false, "NO_ANSWER", false, true, null);
@@ -129,6 +141,40 @@ class FcmPushChannel implements PushChannel {
         boolean retryable = code != null ? RETRYABLE.contains(code) : TEMPORARY.contains(failure.getErrorCode());
         return new PushResult(token, false, error, code != null && DEAD_TOKEN.contains(code), retryable,
                 retryAfter(failure));
+    }
+
+    /** Whether the credentials can get a new access token now; a fixed token or a revoked account cannot. */
+    private boolean credentialsRefresh() {
+        try {
+            credentials.refresh();
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refused credentials, however the SDK reports them: a 401 or 403 answer, or an access token that
+     * could not be refreshed after a 401 (a fixed token, a revoked service account).
+     */
+    private static boolean refusedCredentials(Throwable failure) {
+        if (failure instanceof FirebaseMessagingException messaging && messaging.getHttpResponse() != null) {
+            int status = messaging.getHttpResponse().getStatusCode();
+            if (status == 401 || status == 403) {
+                return true;
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.google.api.client.http.HttpResponseException http
+                    && (http.getStatusCode() == 401 || http.getStatusCode() == 403)) {
+                return true;
+            }
+            String message = cause.getMessage();
+            if (message != null && message.contains("refresh") && message.toLowerCase(java.util.Locale.ROOT).contains("token")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByIo(Throwable failure) {

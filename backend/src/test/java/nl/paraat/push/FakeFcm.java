@@ -67,9 +67,11 @@ public final class FakeFcm implements AutoCloseable {
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private volatile boolean refuseCredentials;
     private volatile boolean down;
+    private volatile boolean rejectToken;
     private volatile double unavailableShare;
     private volatile double throttledShare;
     private final AtomicLong requests = new AtomicLong();
+    private final List<String> attempted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile boolean recording = true;
     private final FakeFcmTopics topics = new FakeFcmTopics();
 
@@ -157,9 +159,21 @@ public final class FakeFcm implements AutoCloseable {
         throttledShare = throttled;
     }
 
+    /** Answers 401 to every send, as FCM does to an access token that is not (or no longer) valid. */
+    void rejectToken(boolean reject) {
+        rejectToken = reject;
+    }
+
     /** Unreachable: every connection is dropped without an answer. */
     void down(boolean unreachable) {
         down = unreachable;
+    }
+
+    /** The token of every send request that arrived, in order, accepted or refused. */
+    List<String> attemptedTokens() {
+        synchronized (attempted) {
+            return List.copyOf(attempted);
+        }
     }
 
     /** Every send request that arrived, answered or not. */
@@ -238,9 +252,16 @@ public final class FakeFcm implements AutoCloseable {
     }
 
     private FullHttpResponse send(FullHttpRequest request, byte[] body) throws IOException {
+        JsonNode sent = json.readValue(body, JsonNode.class).get("message");
+        if (sent != null && sent.get("token") != null) {
+            attempted.add(sent.get("token").getStringValue());
+        }
         String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return response(401, error(401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR"));
+        }
+        if (rejectToken) {
+            return response(401, error(401, "UNAUTHENTICATED", null));
         }
         if (refuseCredentials) {
             // A service account without permission to send for the project.
