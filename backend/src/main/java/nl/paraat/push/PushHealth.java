@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 class PushHealth extends AbstractHealthIndicator<Map<String, Object>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushHealth.class);
-    static final HealthStatus DEGRADED = new HealthStatus("DEGRADED", "the push channel does not deliver", true, 1);
+    // Not operational-false: that would make health 503 and take the instance, and the polling feed, out of service.
+    static final HealthStatus DEGRADED = new HealthStatus("DEGRADED", "the push channel does not deliver", null, 1);
     static final Duration PAUSE = Duration.ofMinutes(1);
     /** Batches in a row without one message sent, all failing temporarily, before the channel counts as unreachable. */
     private static final int UNREACHABLE_AFTER = 3;

@@ -109,6 +109,8 @@ class PushUnderFaultsTest extends FakeFcmTestSupport {
         assertThat(during.get("pending").getIntValue()).isPositive();
         assertThat(during.get("failed").getIntValue()).isZero();
         assertThat(pushHealth()).isEqualTo("DEGRADED");
+        assertThat(http.get("/health").body()).as("what an anonymous caller is told").contains("DEGRADED");
+        assertThat(http.get("/health").status()).as("the instance stays in service: residents poll it").isEqualTo(200);
 
         fcm.down(false);
         Sql.execute(dataSource, "UPDATE push_retry SET next_attempt_at = " + Sql.utc(Instant.now().minusSeconds(1)));
