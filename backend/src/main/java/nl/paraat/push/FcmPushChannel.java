@@ -76,7 +76,8 @@ class FcmPushChannel implements PushChannel {
                 ? new RedirectingTransport(configuration.endpoint(), capacity.transport()) : capacity.transport();
         options.setHttpTransport(transport).setThreadManager(capacity.threads());
         this.app = FirebaseApp.initializeApp(options.build(), "paraat-" + UUID.randomUUID());
-        this.messaging = FirebaseMessaging.getInstance(app);
+        // Paraat retries temporary failures itself, durably and without holding up the batch.
+        this.messaging = com.google.firebase.messaging.MessagingWithoutRetries.of(app);
     }
 
     @Override

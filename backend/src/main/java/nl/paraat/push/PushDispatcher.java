@@ -129,19 +129,16 @@ class PushDispatcher {
                 return;
             }
         }
-        try {
-            while (!stopping && retryWork.workDue()) {
-                // messages whose retry is due, a batch at a time
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Retrying pushes failed; trying again at the next poll: {}", e.getMessage());
-        }
     }
 
+    /**
+     * Messages whose retry is due go first, a batch at a time between chunks, so that a device that was
+     * tried once waits no longer than one chunk for its next try, and retries run on every worker at once.
+     */
     private void workWhileChunksAreLeft() {
         try {
-            while (!stopping && !health.paused() && workOneChunk()) {
-                // keep going while there is claimable work
+            while (!stopping && !health.paused() && (retryWork.workDue() || workOneChunk())) {
+                // keep going while there is due or claimable work
             }
         } catch (PushSender.ChannelRefused refused) {
             LOG.debug("Push paused: {}", refused.getMessage());

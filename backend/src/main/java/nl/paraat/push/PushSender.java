@@ -291,9 +291,9 @@ class PushSender {
         }
     }
 
-    /** The wait before attempt {@code attempt + 1}: doubling from the configured backoff, with jitter, at most 5 minutes. */
+    /** The wait before attempt {@code attempt + 1}: doubling from the configured backoff up to its ceiling, with jitter. */
     Duration backoff(int attempt) {
-        long base = Math.min(settings.backoff().toMillis() << Math.min(attempt, 20), Duration.ofMinutes(5).toMillis());
+        long base = Math.min(settings.backoff().toMillis() << Math.min(attempt, 20), settings.maxBackoff().toMillis());
         return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 

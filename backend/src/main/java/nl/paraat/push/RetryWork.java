@@ -31,6 +31,7 @@ class RetryWork {
     private final PushHealth health;
     private final LeaseKeeper leases;
     private final Clock clock;
+    private final Object claiming = new Object();
 
     RetryWork(PushRepositories.Retries retries, PushRepositories.Jobs jobs, PushRequests requests, ChunkWork chunkWork,
               JobCompletion completion, PushSender sender, PushHealth health, LeaseKeeper leases, Clock clock) {
@@ -67,17 +68,22 @@ class RetryWork {
         if (health.paused()) {
             return false;
         }
-        Instant now = clock.instant();
-        List<PushRetry> due = retries.findDue(now);
-        if (due.isEmpty()) {
-            return false;
-        }
         String owner = leases.instance();
-        List<Long> ids = due.stream().map(PushRetry::id).toList();
-        retries.claim(ids, owner, leases.until(), now);
-        List<PushRetry> mine = retries.findByLeaseOwnerAndStateAndIdIn(owner, PushRetry.PENDING, ids);
-        List<Long> held = mine.stream().map(PushRetry::id).toList();
-        leases.holdRetries(held);
+        List<PushRetry> mine;
+        List<Long> held;
+        // The workers of one instance claim under one name: one at a time, so that none reads another's claim as its own.
+        synchronized (claiming) {
+            Instant now = clock.instant();
+            List<PushRetry> due = retries.findDue(now);
+            if (due.isEmpty()) {
+                return false;
+            }
+            List<Long> ids = due.stream().map(PushRetry::id).toList();
+            retries.claim(ids, owner, leases.until(), now);
+            mine = retries.findByLeaseOwnerAndStateAndIdIn(owner, PushRetry.PENDING, ids);
+            held = mine.stream().map(PushRetry::id).toList();
+            leases.holdRetries(held);
+        }
         try {
             Map<Long, List<PushRetry>> byJob = new LinkedHashMap<>();
             mine.forEach(retry -> byJob.computeIfAbsent(retry.jobId(), job -> new ArrayList<>()).add(retry));

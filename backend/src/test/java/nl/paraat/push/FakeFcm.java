@@ -73,6 +73,7 @@ public final class FakeFcm implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final List<String> attempted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile boolean recording = true;
+    private final Map<String, AtomicInteger> acceptedByToken = new java.util.concurrent.ConcurrentHashMap<>();
     private final FakeFcmTopics topics = new FakeFcmTopics();
 
     private FakeFcm(JsonMapper json) throws InterruptedException {
@@ -130,6 +131,17 @@ public final class FakeFcm implements AutoCloseable {
         firstAccepted = null;
         lastAccepted = null;
         return between;
+    }
+
+    /** How many messages each token was sent and accepted, recorded or not, since the last {@link #forgetCounts()}. */
+    Map<String, Integer> acceptedPerToken() {
+        Map<String, Integer> counts = new HashMap<>();
+        acceptedByToken.forEach((token, count) -> counts.put(token, count.get()));
+        return counts;
+    }
+
+    void forgetCounts() {
+        acceptedByToken.clear();
     }
 
     /** Whether to keep each accepted message; a benchmark of hundreds of thousands only counts them. */
@@ -253,7 +265,7 @@ public final class FakeFcm implements AutoCloseable {
 
     private FullHttpResponse send(FullHttpRequest request, byte[] body) throws IOException {
         JsonNode sent = json.readValue(body, JsonNode.class).get("message");
-        if (sent != null && sent.get("token") != null) {
+        if (recording && sent != null && sent.get("token") != null) {
             attempted.add(sent.get("token").getStringValue());
         }
         String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
@@ -302,6 +314,9 @@ public final class FakeFcm implements AutoCloseable {
         lastAccepted = Instant.now();
         if (firstAccepted == null) {
             firstAccepted = lastAccepted;
+        }
+        if (token != null) {
+            acceptedByToken.computeIfAbsent(token.getStringValue(), counted -> new AtomicInteger()).incrementAndGet();
         }
         if (recording) {
             received.add(message);

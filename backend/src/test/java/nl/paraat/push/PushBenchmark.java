@@ -149,8 +149,42 @@ public final class PushBenchmark {
             String approver = AuthFixtures.keyFor(context, issuer.organisation(), Role.ALERT_APPROVER);
             Http http = new Http(server, context.getBean(JsonMapper.class));
             // The first alert after start also pays for compiling Paraat's code; the second runs warm, like the bare SDK.
-            pushOneAlert(fcm, http, issuer, approver, "first alert after start (cold JVM)");
-            return pushOneAlert(fcm, http, issuer, approver, "second alert (warm JVM)");
+            double cold = pushOneAlert(fcm, http, issuer, approver, "first alert after start (cold JVM)");
+            double warm = pushOneAlert(fcm, http, issuer, approver, "second alert (warm JVM)");
+            System.out.printf("Paraat cold / warm: %.2f%n", cold / warm);
+            // FCM misbehaving as it does under load: every request may fail, again and again, independently.
+            int dead = killEveryFiftiethToken(url);
+            fcm.faults(0.20, 0.10);
+            fcm.forgetCounts();
+            long requestsBefore = fcm.requests();
+            double faults = pushOneAlert(fcm, http, issuer, approver, "third alert, FCM failing 20 % with 503 and 10 % with 429"
+                    + " + Retry-After, 2 % dead tokens");
+            fcm.faults(0, 0);
+            Map<String, Integer> counts = fcm.acceptedPerToken();
+            long missed = 0;
+            long twice = 0;
+            for (int i = 1; i <= count; i++) {
+                int accepted = counts.getOrDefault("bench-token-" + i, 0);
+                if (i % 50 != 0 && accepted == 0) {
+                    missed++;
+                } else if (accepted > 1) {
+                    twice++;
+                }
+            }
+            System.out.printf("   under faults: %,d live devices, %,d dead tokens; missed %,d, sent twice %,d; %,d requests to FCM"
+                    + " for %,d accepted%n", count - dead, dead, missed, twice, fcm.requests() - requestsBefore,
+                    counts.values().stream().mapToLong(Integer::longValue).sum());
+            System.out.printf("Paraat under faults / without: %.2f%n", faults / warm);
+            return warm;
+        }
+    }
+
+    /** Every fiftieth device's token no longer exists at FCM (the fake answers UNREGISTERED to "dead-" tokens). */
+    private static int killEveryFiftiethToken(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "root", "");
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE device SET push_token = CONCAT('dead-', push_token) WHERE MOD(id, 50) = 0")) {
+            return update.executeUpdate();
         }
     }
 

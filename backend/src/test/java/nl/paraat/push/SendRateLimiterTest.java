@@ -11,7 +11,7 @@ class SendRateLimiterTest {
     @Test
     void sendsNeverExceedTheConfiguredRate() {
         SendRateLimiter limiter = new SendRateLimiter(new PushSettings(5000, Duration.ofSeconds(60), 2_000, 3,
-                Duration.ofMillis(200), "token", 2, 1, true));
+                Duration.ofMillis(200), Duration.ofSeconds(2), "token", 2, 1, true));
         long started = System.nanoTime();
 
         for (int batch = 0; batch < 5; batch++) {
