@@ -43,6 +43,9 @@ final class DeviceRepositories {
 
         @Query("UPDATE device SET push_token = NULL WHERE push_token IN (:tokens)")
         int retireTokens(java.util.Collection<String> tokens);
+
+        @Query("UPDATE device SET push_token = NULL WHERE id IN (:ids) AND push_token IN (:tokens)")
+        int retireTokensOf(java.util.Collection<Long> ids, java.util.Collection<String> tokens);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

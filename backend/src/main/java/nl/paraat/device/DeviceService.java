@@ -156,6 +156,15 @@ public class DeviceService {
         return tokens.isEmpty() ? 0 : devices.retireTokens(tokens);
     }
 
+    /**
+     * Retires the tokens that FCM no longer knows, found by their devices' ids rather than by the token
+     * itself, which has no index; a device that registered a new token meanwhile keeps it.
+     */
+    public int retireTokensOf(java.util.Collection<PushTarget> targets) {
+        return targets.isEmpty() ? 0 : devices.retireTokensOf(targets.stream().map(PushTarget::deviceId).toList(),
+                targets.stream().map(PushTarget::token).toList());
+    }
+
     private List<String> followedBy(Device device) {
         return areas.findByDeviceIdOrderByMunicipality(device.id()).stream().map(DeviceArea::municipality).toList();
     }

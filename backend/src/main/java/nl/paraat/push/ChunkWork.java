@@ -83,7 +83,7 @@ class ChunkWork {
                 }
                 PushSender.Attempt attempt;
                 try {
-                    attempt = sender.attempt(sender.messagesFor(content, batch));
+                    attempt = sender.attempt(content, batch);
                 } catch (PushSender.ChannelRefused refused) {
                     chunks.release(chunk.id(), owner);
                     throw refused;

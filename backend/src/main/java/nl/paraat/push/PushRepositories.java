@@ -117,8 +117,8 @@ final class PushRepositories {
                    @io.micronaut.core.annotation.Nullable String error, Instant now);
 
         @Query("UPDATE push_retry SET next_attempt_at = :next, last_error = :error, attempts = attempts + 1,"
-                + " lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_owner = :owner AND state = 'pending'")
-        int later(long id, String owner, Instant next, String error);
+                + " lease_owner = NULL, lease_until = NULL WHERE id IN (:ids) AND lease_owner = :owner AND state = 'pending'")
+        int later(java.util.Collection<Long> ids, String owner, Instant next, String error);
 
         /** Skips what nobody is sending now; a message on the wire is settled by its sender. */
         @Query("UPDATE push_retry SET state = 'skipped', last_error = :reason, settled_at = :now"

@@ -107,8 +107,8 @@ class PushSender {
      *
      * @throws ChannelRefused when the push service refuses Paraat's credentials; nothing counts as sent
      */
-    Attempt attempt(List<PushMessage> batch) {
-        List<PushResult> results = sendOnTheWire(batch);
+    Attempt attempt(PushRequest content, List<PushTarget> targets) {
+        List<PushResult> results = sendOnTheWire(messagesFor(content, targets));
         results.stream().filter(PushResult::authenticationFailed).findFirst().ifPresent(refused -> {
             health.authenticationFailed(refused.error());
             throw new ChannelRefused(refused.error());
@@ -116,7 +116,7 @@ class PushSender {
         int sent = 0;
         Map<String, Integer> failures = new TreeMap<>();
         List<Integer> retryable = new ArrayList<>();
-        List<String> dead = new ArrayList<>();
+        List<PushTarget> dead = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<Integer> deadAt = new java.util.HashSet<>();
         Duration retryAfter = null;
@@ -127,7 +127,7 @@ class PushSender {
             if (result.sent()) {
                 sent++;
             } else if (result.tokenIsDead()) {
-                dead.add(result.token());
+                dead.add(targets.get(i));
                 deadAt.add(i);
                 failures.merge(result.error(), 1, Integer::sum);
             } else if (result.retryable()) {
@@ -140,7 +140,7 @@ class PushSender {
             }
         }
         health.batchAnswered(results.size(), sent, retryable.size());
-        int retired = devices.retireTokens(dead);
+        int retired = devices.retireTokensOf(dead);
         metrics.counter("paraat.push.sent", "channel", channel.name()).increment(sent);
         failures.forEach((reason, count) -> metrics.counter("paraat.push.failed", "reason", reason).increment(count));
         metrics.counter("paraat.push.retried", "channel", channel.name()).increment(retryable.size());

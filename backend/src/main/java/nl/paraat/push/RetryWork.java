@@ -32,9 +32,12 @@ class RetryWork {
     private final LeaseKeeper leases;
     private final Clock clock;
     private final Object claiming = new Object();
+    private final RetryOutcomes outcomes;
 
     RetryWork(PushRepositories.Retries retries, PushRepositories.Jobs jobs, PushRequests requests, ChunkWork chunkWork,
-              JobCompletion completion, PushSender sender, PushHealth health, LeaseKeeper leases, Clock clock) {
+              JobCompletion completion, PushSender sender, PushHealth health, LeaseKeeper leases, Clock clock,
+              RetryOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.retries = retries;
         this.jobs = jobs;
         this.requests = requests;
@@ -113,19 +116,19 @@ class RetryWork {
                 .toList();
         PushSender.Attempt attempt;
         try {
-            attempt = sender.attempt(sender.messagesFor(content, targets));
+            attempt = sender.attempt(content, targets);
         } catch (PushSender.ChannelRefused refused) {
             LOG.error("Push paused for {}: {}", PushHealth.PAUSE, refused.getMessage());
             return;
         }
-        Instant now = clock.instant();
         java.util.Set<Integer> retryable = new java.util.HashSet<>(attempt.retryable());
         List<Long> sent = new ArrayList<>();
         Map<String, List<Long>> failed = new LinkedHashMap<>();
+        Map<Integer, List<Long>> laterByAttempts = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             PushRetry retry = batch.get(i);
             if (retryable.contains(i)) {
-                retries.later(retry.id(), owner, chunkWork.next(retry.attempts(), attempt.retryAfter()), "TEMPORARY");
+                laterByAttempts.computeIfAbsent(retry.attempts(), attempts -> new ArrayList<>()).add(retry.id());
             } else if (attempt.errors().get(i) == null) {
                 sent.add(retry.id());
             } else {
@@ -133,11 +136,10 @@ class RetryWork {
                 failed.computeIfAbsent(state + " " + attempt.errors().get(i), error -> new ArrayList<>()).add(retry.id());
             }
         }
-        if (!sent.isEmpty()) {
-            retries.settle(sent, owner, PushRetry.SENT, null, now);
-        }
-        failed.forEach((stateAndError, ids) -> retries.settle(ids, owner, stateAndError.substring(0, stateAndError.indexOf(' ')),
-                stateAndError.substring(stateAndError.indexOf(' ') + 1), now));
+        Map<Instant, List<Long>> later = new LinkedHashMap<>();
+        laterByAttempts.forEach((attempts, ids) -> later.merge(chunkWork.next(attempts, attempt.retryAfter()), ids,
+                (some, more) -> java.util.stream.Stream.concat(some.stream(), more.stream()).toList()));
+        outcomes.record(owner, sent, failed, later, clock.instant());
         completion.completeIfDone(job);
     }
 }

@@ -1,0 +1,36 @@
+package nl.paraat.push;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes what one batch of retried messages did, in one transaction and one statement per outcome
+ * (not one per message), so that retries run as fast as first sends.
+ */
+@Singleton
+class RetryOutcomes {
+
+    private final PushRepositories.Retries retries;
+
+    RetryOutcomes(PushRepositories.Retries retries) {
+        this.retries = retries;
+    }
+
+    /**
+     * @param failed by state and error, separated by a space: {@code "retired UNREGISTERED"}
+     * @param later  the messages to try again, by when
+     */
+    @Transactional
+    void record(String owner, List<Long> sent, Map<String, List<Long>> failed, Map<Instant, List<Long>> later, Instant now) {
+        if (!sent.isEmpty()) {
+            retries.settle(sent, owner, PushRetry.SENT, null, now);
+        }
+        failed.forEach((stateAndError, ids) -> retries.settle(ids, owner, stateAndError.substring(0, stateAndError.indexOf(' ')),
+                stateAndError.substring(stateAndError.indexOf(' ') + 1), now));
+        later.forEach((next, ids) -> retries.later(ids, owner, next, "TEMPORARY"));
+    }
+}
