@@ -19,6 +19,9 @@ final class DeviceRepositories {
 
         Optional<Device> findByPublicId(String publicId);
 
+        /** The device, its row locked until the transaction ends, so that its writers queue instead of deadlocking. */
+        Optional<Device> findByPublicIdForUpdate(String publicId);
+
         @Query("UPDATE device SET push_token = NULL WHERE push_token IS NOT NULL AND last_seen_at < :before")
         int retireTokensUnusedSince(Instant before);
 

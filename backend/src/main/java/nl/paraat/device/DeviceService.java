@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.paraat.common.ProblemException;
+import nl.paraat.common.RetriedTransactions;
 import nl.paraat.common.Secrets;
 import nl.paraat.content.ContentConfiguration;
 import nl.paraat.region.RegionService;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,10 +42,13 @@ public class DeviceService {
     private final ApplicationEventPublisher<DeviceSubscriptionChanged> events;
     private final ApplicationEventPublisher<DeviceErased> erasures;
     private final List<String> locales;
+    private final RetriedTransactions transactions;
 
     DeviceService(DeviceRepositories.Devices devices, DeviceRepositories.Areas areas, RegionService regions, Clock clock,
                   ApplicationEventPublisher<DeviceSubscriptionChanged> events,
-                  ApplicationEventPublisher<DeviceErased> erasures, ContentConfiguration content) {
+                  ApplicationEventPublisher<DeviceErased> erasures, ContentConfiguration content,
+                  RetriedTransactions transactions) {
+        this.transactions = transactions;
         this.devices = devices;
         this.areas = areas;
         this.regions = regions;
@@ -61,9 +66,12 @@ public class DeviceService {
         return new DeviceViews.Registered(device.publicId(), secret);
     }
 
-    @Transactional
+    /**
+     * A phone's new token, language and municipalities. Runs at READ COMMITTED with the device's row
+     * locked first and only the changed areas written, and again if the database picked it as a
+     * deadlock victim: thousands of phones register at once after a campaign or an app update.
+     */
     DeviceViews.View update(String deviceId, String secret, DeviceViews.Registration registration) {
-        Device device = authenticated(deviceId, secret);
         String locale = registration.locale().toLowerCase(Locale.ROOT);
         if (!locales.contains(locale)) {
             throw ProblemException.invalid("locale", "Unsupported locale '" + registration.locale() + "'.");
@@ -75,12 +83,22 @@ public class DeviceService {
             }
             followed.add(code);
         }
-        List<String> before = followedBy(device);
+        return transactions.write(() -> store(authenticated(devices.findByPublicIdForUpdate(deviceId), deviceId, secret),
+                registration, locale, followed));
+    }
+
+    private DeviceViews.View store(Device device, DeviceViews.Registration registration, String locale, Set<String> followed) {
+        List<DeviceArea> stored = areas.findByDeviceIdOrderByMunicipality(device.id());
+        List<String> before = stored.stream().map(DeviceArea::municipality).toList();
         Device updated = devices.update(new Device(device.id(), device.publicId(), device.secretHash(),
                 registration.pushToken(), registration.platform(), locale, registration.testAlerts(),
                 registration.locationCell(), device.createdAt(), now()));
-        areas.deleteByDeviceId(device.id());
-        followed.forEach(code -> areas.save(new DeviceArea(null, device.id(), code)));
+        List<DeviceArea> dropped = stored.stream().filter(area -> !followed.contains(area.municipality())).toList();
+        if (!dropped.isEmpty()) {
+            areas.deleteAll(dropped);
+        }
+        followed.stream().filter(code -> !before.contains(code))
+                .forEach(code -> areas.save(new DeviceArea(null, device.id(), code)));
         events.publishEvent(new DeviceSubscriptionChanged(device.pushToken(), device.locale(), before, device.testAlerts(),
                 updated.pushToken(), updated.locale(), List.copyOf(followed), updated.testAlerts()));
         return view(updated, List.copyOf(followed));
@@ -92,9 +110,14 @@ public class DeviceService {
     }
 
     /** The right to erasure: everything about the device goes. */
-    @Transactional
     void delete(String deviceId, String secret) {
-        Device device = authenticated(deviceId, secret);
+        transactions.write(() -> {
+            erase(authenticated(devices.findByPublicIdForUpdate(deviceId), deviceId, secret));
+            return null;
+        });
+    }
+
+    private void erase(Device device) {
         List<String> before = followedBy(device);
         // before the device row goes, so that what other features keep about it can still refer to it
         erasures.publishEvent(new DeviceErased(device.id()));
@@ -170,7 +193,11 @@ public class DeviceService {
     }
 
     private Device authenticated(String deviceId, String secret) {
-        Device device = devices.findByPublicId(deviceId)
+        return authenticated(devices.findByPublicId(deviceId), deviceId, secret);
+    }
+
+    private static Device authenticated(Optional<Device> found, String deviceId, String secret) {
+        Device device = found
                 .orElseThrow(() -> ProblemException.notFound("No device " + deviceId + "."));
         if (secret == null || !Secrets.matches(secret, device.secretHash())) {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized",
