@@ -34,8 +34,10 @@ class DatabaseBackendTest {
         try (Connection connection = target.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             if ("mariadb".equals(expected)) {
-                assertThat(meta.getURL()).startsWith("jdbc:mysql://");
-                assertThat(meta.getDriverName()).contains("MySQL Connector/J");
+                // MariaDB's own driver for jdbc:mariadb: URLs, Connector/J for jdbc:mysql: ones
+                assertThat(meta.getURL()).matches("jdbc:(mysql|mariadb)://.*");
+                assertThat(meta.getDriverName()).contains(meta.getURL().startsWith("jdbc:mariadb:")
+                        ? "MariaDB Connector/J" : "MySQL Connector/J");
                 assertThat(meta.getDatabaseProductVersion()).containsIgnoringCase("mariadb");
             } else {
                 assertThat(meta.getURL()).startsWith("jdbc:h2:");

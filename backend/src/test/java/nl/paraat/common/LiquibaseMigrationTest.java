@@ -101,7 +101,7 @@ class LiquibaseMigrationTest {
     /** Runs the check on an empty database of the suite's kind: a fresh in-memory H2, or a fresh schema on MariaDB. */
     private void inAnEmptyDatabase(Check check) throws Exception {
         String schema = "paraat_migration_" + UUID.randomUUID().toString().substring(0, 8);
-        boolean mysql = url.startsWith("jdbc:mysql:");
+        boolean mysql = url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
         String emptyUrl = mysql ? withDatabase(url, schema)
                 : "jdbc:h2:mem:" + schema + ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
         if (mysql) {
@@ -165,9 +165,9 @@ class LiquibaseMigrationTest {
         }
     }
 
-    /** jdbc:mysql://host:port/db?params with another database name. */
+    /** jdbc:mysql://host:port/db?params (or jdbc:mariadb://...) with another database name. */
     private static String withDatabase(String jdbcUrl, String database) {
-        int hostStart = "jdbc:mysql://".length();
+        int hostStart = jdbcUrl.indexOf("://") + 3;
         int pathStart = jdbcUrl.indexOf('/', hostStart);
         int query = jdbcUrl.indexOf('?');
         String base = pathStart < 0 ? (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query)) : jdbcUrl.substring(0, pathStart);

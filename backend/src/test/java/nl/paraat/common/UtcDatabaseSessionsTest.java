@@ -29,14 +29,23 @@ class UtcDatabaseSessionsTest {
 
     @Test
     void sessionsRunInUtcWhateverZoneTheUrlAsksFor() throws SQLException {
-        boolean mysql = url.startsWith("jdbc:mysql:");
-        String localZoneUrl = mysql ? url + (url.contains("?") ? "&" : "?") + "connectionTimeZone=LOCAL"
+        boolean mysql = url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
+        String localZoneUrl = mysql ? url + (url.contains("?") ? "&" : "?") + "connectionTimeZone=LOCAL&preserveInstants=false"
                 : "jdbc:h2:mem:utc-sessions;MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
         try (ApplicationContext instance = ApplicationContext.run(datasource(localZoneUrl), "test")) {
             String zone = mysql ? "SELECT @@session.time_zone"
                     : "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'TIME ZONE'";
             assertThat(queryOne(instance.getBean(DataSource.class), zone)).isIn("+00:00", "UTC");
         }
+    }
+
+    @Test
+    void aMariaDbUrlKeepsItsOtherSettingsAndLosesItsOwnZone() {
+        assertThat(UtcDatabaseSessions.withUtcSessions("jdbc:mariadb://db:3306/paraat?timezone=Europe/Amsterdam&sslMode=verify-full&PreserveInstants=false"))
+                .isEqualTo("jdbc:mariadb://db:3306/paraat?sslMode=verify-full&connectionTimeZone=UTC"
+                        + "&forceConnectionTimeZoneToSession=true&preserveInstants=true");
+        assertThat(UtcDatabaseSessions.withUtcSessions("jdbc:mariadb://db/paraat"))
+                .isEqualTo("jdbc:mariadb://db/paraat?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&preserveInstants=true");
     }
 
     @Test

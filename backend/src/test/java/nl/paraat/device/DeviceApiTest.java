@@ -81,6 +81,15 @@ class DeviceApiTest extends ServerTestSupport {
     }
 
     @Test
+    void timesKeepTheirFractionsOfASecondThroughTheDatabase() {
+        clock.set(Instant.parse("2026-11-25T12:00:00.123Z"));
+        assertThat(put(id, secret, REGISTRATION).status()).isEqualTo(200);
+
+        assertThat(get(id, secret).json().get("lastSeenAt").getStringValue()).isEqualTo("2026-11-25T12:00:00.123Z");
+        assertThat(devices.findByPublicId(id).orElseThrow().lastSeenAt()).isEqualTo(Instant.parse("2026-11-25T12:00:00.123Z"));
+    }
+
+    @Test
     void nothingThatIdentifiesAPersonIsAccepted() {
         assertProblem(put(id, secret, REGISTRATION.replace("\"testAlerts\":false", "\"testAlerts\":false,\"email\":\"a@b.nl\"")), 400);
         assertProblem(put(id, secret, REGISTRATION.replace("\"testAlerts\":false", "\"testAlerts\":false,\"latitude\":52.2550")), 400);
