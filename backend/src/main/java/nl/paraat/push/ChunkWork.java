@@ -119,7 +119,7 @@ class ChunkWork {
             }
             if (retryable.contains(i)) {
                 later.add(new PushRetry(null, job.id(), target.deviceId(), target.token(), target.locale(), PushRetry.PENDING,
-                        1, next(0, attempt.retryAfter()), "TEMPORARY", null, null, attempt.sentAt(), null));
+                        1, next(0, attempt.retryAfterOf(i)), "TEMPORARY", null, null, attempt.sentAt(), null));
             }
         }
         return later;

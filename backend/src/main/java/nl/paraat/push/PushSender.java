@@ -77,15 +77,23 @@ class PushSender {
         }
     }
 
-    /** What became of each message of one batch, sent once. */
     /**
-     * @param errors per message: null when it was sent or is worth another try, else why it failed for good
+     * What became of each message of one batch, sent once.
+     *
+     * @param errors     per message: null when it was sent or is worth another try, else why it failed for good
+     * @param retryAfter per message worth another try, how long the push service asked to wait for it, when it said so:
+     *                   a 429 for one message does not hold back the 503s of the same batch
      */
     record Attempt(int sent, Map<String, Integer> failures, List<Integer> retryable, List<String> errors, Set<Integer> deadTokens,
-                   @io.micronaut.core.annotation.Nullable Duration retryAfter, int retired, Instant sentAt) {
+                   Map<Integer, Duration> retryAfter, int retired, Instant sentAt) {
 
         int failed() {
             return failures.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        @io.micronaut.core.annotation.Nullable
+        Duration retryAfterOf(int index) {
+            return retryAfter.get(index);
         }
     }
 
@@ -119,7 +127,7 @@ class PushSender {
         List<PushTarget> dead = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<Integer> deadAt = new java.util.HashSet<>();
-        Duration retryAfter = null;
+        Map<Integer, Duration> retryAfter = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
             PushResult result = results.get(i);
             errors.add(result.sent() || (result.retryable() && !result.tokenIsDead()) ? null
@@ -132,8 +140,8 @@ class PushSender {
                 failures.merge(result.error(), 1, Integer::sum);
             } else if (result.retryable()) {
                 retryable.add(i);
-                if (result.retryAfter() != null && (retryAfter == null || result.retryAfter().compareTo(retryAfter) > 0)) {
-                    retryAfter = result.retryAfter();
+                if (result.retryAfter() != null) {
+                    retryAfter.put(i, result.retryAfter());
                 }
             } else {
                 failures.merge(result.error() == null ? "UNKNOWN" : result.error(), 1, Integer::sum);

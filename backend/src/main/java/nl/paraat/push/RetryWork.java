@@ -6,7 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,11 +126,14 @@ class RetryWork {
         java.util.Set<Integer> retryable = new java.util.HashSet<>(attempt.retryable());
         List<Long> sent = new ArrayList<>();
         Map<String, List<Long>> failed = new LinkedHashMap<>();
-        Map<Integer, List<Long>> laterByAttempts = new LinkedHashMap<>();
+        // by attempts so far and the wait the push service asked for: one statement per group, not per message
+        Map<Map.Entry<Integer, Duration>, List<Long>> laterByAttempts = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             PushRetry retry = batch.get(i);
             if (retryable.contains(i)) {
-                laterByAttempts.computeIfAbsent(retry.attempts(), attempts -> new ArrayList<>()).add(retry.id());
+                Duration asked = attempt.retryAfterOf(i);
+                laterByAttempts.computeIfAbsent(new AbstractMap.SimpleImmutableEntry<>(retry.attempts(),
+                        asked == null ? Duration.ZERO : asked), group -> new ArrayList<>()).add(retry.id());
             } else if (attempt.errors().get(i) == null) {
                 sent.add(retry.id());
             } else {
@@ -137,7 +142,7 @@ class RetryWork {
             }
         }
         Map<Instant, List<Long>> later = new LinkedHashMap<>();
-        laterByAttempts.forEach((attempts, ids) -> later.merge(chunkWork.next(attempts, attempt.retryAfter()), ids,
+        laterByAttempts.forEach((group, ids) -> later.merge(chunkWork.next(group.getKey(), group.getValue()), ids,
                 (some, more) -> java.util.stream.Stream.concat(some.stream(), more.stream()).toList()));
         outcomes.record(owner, sent, failed, later, clock.instant());
         completion.completeIfDone(job);
