@@ -68,7 +68,11 @@ class DeliveryService {
                 : retries.tally(found.stream().map(PushJob::id).toList())) {
             int count = (int) tally.count();
             switch (tally.state()) {
-                case PushRetry.SENT -> sent += count;
+                case PushRetry.SENT -> {
+                    sent += count;
+                    // a message that went out on a later try is the push's last send
+                    last = latest(last, tally.latest());
+                }
                 case PushRetry.PENDING -> {
                     pending += count;
                     oldestPending = earliest(oldestPending, tally.oldest());

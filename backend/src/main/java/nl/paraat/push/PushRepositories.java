@@ -89,10 +89,15 @@ final class PushRepositories {
         List<PushChunk> findByJobIdIn(java.util.Collection<Long> jobIds);
     }
 
-    /** How many retried messages of some jobs are in each state, by last error. */
+    /**
+     * How many retried messages of some jobs are in each state, by last error.
+     *
+     * @param oldest when the oldest of them first failed
+     * @param latest when the last of them was settled (for sent ones: the last send)
+     */
     @io.micronaut.core.annotation.Introspected
     record RetryTally(String state, @io.micronaut.core.annotation.Nullable String lastError, long count,
-                      @io.micronaut.core.annotation.Nullable Instant oldest) {
+                      @io.micronaut.core.annotation.Nullable Instant oldest, @io.micronaut.core.annotation.Nullable Instant latest) {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -129,7 +134,7 @@ final class PushRepositories {
 
         long countByState(String state);
 
-        @Query("SELECT state, last_error, COUNT(*) AS count, MIN(created_at) AS oldest FROM push_retry"
+        @Query("SELECT state, last_error, COUNT(*) AS count, MIN(created_at) AS oldest, MAX(settled_at) AS latest FROM push_retry"
                 + " WHERE job_id IN (:jobIds) GROUP BY state, last_error")
         List<RetryTally> tally(java.util.Collection<Long> jobIds);
     }

@@ -68,9 +68,11 @@ class PushUnderFaultsTest extends FakeFcmTestSupport {
     void underA30PercentShareOfTemporaryFailuresEveryLiveDeviceGetsTheAlertOnce() {
         fcm.faults(0.2, 0.1);
         long before = fcm.accepted();
+        fcm.acceptedBetween();
 
         PushTestAlerts.Published alert = PushTestAlerts.publishForDeventer(context, http);
         PushTestAlerts.drain(dispatcher);
+        java.time.Instant lastAccepted = fcm.acceptedBetween()[1];
 
         assertEachLiveDeviceOnce(before);
         JsonNode delivery = delivery(alert);
@@ -80,6 +82,8 @@ class PushUnderFaultsTest extends FakeFcmTestSupport {
         assertThat(delivery.get("retiredTokens").getIntValue()).isEqualTo(DEAD);
         assertThat(delivery.get("targeted").getIntValue()).isEqualTo(LIVE + DEAD);
         assertThat(delivery.get("resent").getIntValue()).isZero();
+        assertThat(java.time.Instant.parse(delivery.get("lastSentAt").getStringValue()))
+                .as("the last send, also when it was a retry").isAfterOrEqualTo(lastAccepted.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test
