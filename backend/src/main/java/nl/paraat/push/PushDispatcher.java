@@ -222,9 +222,12 @@ class PushDispatcher {
         completion.completeIfDone(job);
     }
 
-    /** Nothing to claim and no message pending a retry, on any instance: for operators' checks and tests. */
+    /**
+     * No chunk left unfinished and no message pending a retry, on any instance: for operators' checks and
+     * tests. Not "nothing claimable": a chunk another worker has just claimed is not claimable but not sent either.
+     */
     boolean idle() {
-        return chunks.findClaimable(now()).isEmpty() && retryWork.nothingPending();
+        return chunks.countByDoneFalse() == 0 && retryWork.nothingPending();
     }
 
     private Instant now() {

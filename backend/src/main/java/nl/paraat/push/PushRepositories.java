@@ -86,6 +86,8 @@ final class PushRepositories {
 
         long countByJobIdAndDoneFalse(long jobId);
 
+        long countByDoneFalse();
+
         List<PushChunk> findByJobIdIn(java.util.Collection<Long> jobIds);
     }
 
