@@ -70,9 +70,6 @@ public class RetriedTransactions {
                     return true;
                 }
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

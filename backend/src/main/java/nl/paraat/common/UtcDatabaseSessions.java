@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * Pins every database session to UTC, whatever the JVM's zone and whatever the operator's JDBC URL
  * says: DATETIME and TIMESTAMP columns hold no zone, so an {@code Instant} is otherwise written as the
  * JVM's local wall time, and the hour that repeats when daylight saving time ends can no longer be
- * told apart. Connector/J and MariaDB's driver let the properties given here override those in the URL; H2 refuses a
- * setting given twice, so an H2 URL may name the UTC zone itself but no other.
+ * told apart. Connector/J lets the properties given here override those in the URL; MariaDB's driver
+ * lets the URL win, so a MariaDB URL's own zone settings are replaced; H2 refuses a setting given
+ * twice, so an H2 URL may name the UTC zone itself but no other.
  */
 @Singleton
 class UtcDatabaseSessions implements BeanCreatedEventListener<DatasourceConfiguration> {

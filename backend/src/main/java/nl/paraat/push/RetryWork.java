@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,14 +125,13 @@ class RetryWork {
         java.util.Set<Integer> retryable = new java.util.HashSet<>(attempt.retryable());
         List<Long> sent = new ArrayList<>();
         Map<String, List<Long>> failed = new LinkedHashMap<>();
-        // by attempts so far and the wait the push service asked for: one statement per group, not per message
-        Map<Map.Entry<Integer, Duration>, List<Long>> laterByAttempts = new LinkedHashMap<>();
+        // one statement per group of messages due again at the same time, not one per message
+        Map<NextTry, List<Long>> laterByAttempts = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             PushRetry retry = batch.get(i);
             if (retryable.contains(i)) {
-                Duration asked = attempt.retryAfterOf(i);
-                laterByAttempts.computeIfAbsent(new AbstractMap.SimpleImmutableEntry<>(retry.attempts(),
-                        asked == null ? Duration.ZERO : asked), group -> new ArrayList<>()).add(retry.id());
+                laterByAttempts.computeIfAbsent(new NextTry(retry.attempts(), attempt.retryAfterOf(i)), group -> new ArrayList<>())
+                        .add(retry.id());
             } else if (attempt.errors().get(i) == null) {
                 sent.add(retry.id());
             } else {
@@ -142,9 +140,13 @@ class RetryWork {
             }
         }
         Map<Instant, List<Long>> later = new LinkedHashMap<>();
-        laterByAttempts.forEach((group, ids) -> later.merge(chunkWork.next(group.getKey(), group.getValue()), ids,
+        laterByAttempts.forEach((group, ids) -> later.merge(chunkWork.next(group.attempts(), group.retryAfter()), ids,
                 (some, more) -> java.util.stream.Stream.concat(some.stream(), more.stream()).toList()));
         outcomes.record(owner, sent, failed, later, clock.instant());
         completion.completeIfDone(job);
+    }
+
+    /** What decides when a message is tried again: its tries so far and the wait the push service asked for, if any. */
+    private record NextTry(int attempts, @io.micronaut.core.annotation.Nullable Duration retryAfter) {
     }
 }

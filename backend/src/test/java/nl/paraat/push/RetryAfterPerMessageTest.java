@@ -1,10 +1,8 @@
 package nl.paraat.push;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.paraat.device.PushTarget;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -23,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetryAfterPerMessageTest implements TestPropertyProvider {
-
-    private FakeFcm fcm;
+class RetryAfterPerMessageTest extends FakeFcmTestSupport {
 
     @Inject
     PushSender sender;
@@ -33,17 +29,8 @@ class RetryAfterPerMessageTest implements TestPropertyProvider {
     ChunkWork chunkWork;
 
     @Override
-    public Map<String, String> getProperties() {
-        fcm = FakeFcm.startLocal();
-        Map<String, String> properties = fcm.channelProperties();
-        properties.put("paraat.push.dispatch.backoff", "200ms");
-        properties.put("paraat.push.dispatch.start-on-publish", "false");
-        return properties;
-    }
-
-    @AfterAll
-    void stop() {
-        fcm.close();
+    Map<String, String> pushSettings() {
+        return Map.of("paraat.push.dispatch.backoff", "200ms", "paraat.push.dispatch.start-on-publish", "false");
     }
 
     @Test
