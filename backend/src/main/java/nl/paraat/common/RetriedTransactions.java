@@ -44,6 +44,15 @@ public class RetriedTransactions {
      * Inside a caller's transaction the work joins it and runs once: only the caller can start over.
      */
     public <T> T write(Supplier<T> work) {
+        return write(work, failure -> false);
+    }
+
+    /**
+     * As {@link #write(Supplier)}, also running the work again after a failure that {@code alsoTransient}
+     * accepts: a conflict the work resolves itself when it runs again, such as a unique key that another
+     * transaction took between this one's read and its write.
+     */
+    public <T> T write(Supplier<T> work, java.util.function.Predicate<Throwable> alsoTransient) {
         if (transactions.findTransactionStatus().isPresent()) {
             return transactions.executeWrite(status -> work.get());
         }
@@ -51,7 +60,7 @@ public class RetriedTransactions {
             try {
                 return transactions.execute(readCommitted, status -> work.get());
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isTransient(e)) {
+                if (attempt >= ATTEMPTS || !(isTransient(e) || alsoTransient.test(e))) {
                     throw e;
                 }
                 LOG.debug("Transaction rolled back by the database ({}), attempt {} of {}", e.getMessage(), attempt, ATTEMPTS);

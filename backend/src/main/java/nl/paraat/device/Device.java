@@ -10,6 +10,7 @@ import java.time.Instant;
 /**
  * A resident's phone, known only by a random id: no name, number, e-mail or precise location.
  *
+ * @param pushTokenDigest SHA-256 of the push token, unique: a token is held by one device only
  * @param locationCell a geohash of at most five characters (about 5 km), for "where I am now"
  * @param lastSeenAt   the last time the app updated the registration; tokens unused for long are retired
  */
@@ -18,6 +19,7 @@ record Device(@Id @GeneratedValue @Nullable Long id,
               String publicId,
               String secretHash,
               @Nullable String pushToken,
+              @Nullable String pushTokenDigest,
               @Nullable Platform platform,
               String locale,
               boolean testAlerts,

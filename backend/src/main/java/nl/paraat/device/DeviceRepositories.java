@@ -22,7 +22,10 @@ final class DeviceRepositories {
         /** The device, its row locked until the transaction ends, so that its writers queue instead of deadlocking. */
         Optional<Device> findByPublicIdForUpdate(String publicId);
 
-        @Query("UPDATE device SET push_token = NULL WHERE push_token IS NOT NULL AND last_seen_at < :before")
+        /** The device that holds a push token now, its row locked, so that a token changes hands one registration at a time. */
+        Optional<Device> findByPushTokenDigestForUpdate(String pushTokenDigest);
+
+        @Query("UPDATE device SET push_token = NULL, push_token_digest = NULL WHERE push_token IS NOT NULL AND last_seen_at < :before")
         int retireTokensUnusedSince(Instant before);
 
         /** Only what a push needs: a national alert reads hundreds of thousands of these. */
@@ -44,10 +47,10 @@ final class DeviceRepositories {
         @Query("SELECT COALESCE(MIN(id), 0) FROM device")
         long minId();
 
-        @Query("UPDATE device SET push_token = NULL WHERE push_token IN (:tokens)")
-        int retireTokens(java.util.Collection<String> tokens);
+        @Query("UPDATE device SET push_token = NULL, push_token_digest = NULL WHERE push_token_digest IN (:digests)")
+        int retireTokenDigests(java.util.Collection<String> digests);
 
-        @Query("UPDATE device SET push_token = NULL WHERE id IN (:ids) AND push_token IN (:tokens)")
+        @Query("UPDATE device SET push_token = NULL, push_token_digest = NULL WHERE id IN (:ids) AND push_token IN (:tokens)")
         int retireTokensOf(java.util.Collection<Long> ids, java.util.Collection<String> tokens);
     }
 

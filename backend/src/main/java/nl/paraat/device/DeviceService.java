@@ -61,7 +61,7 @@ public class DeviceService {
     @Transactional
     DeviceViews.Registered register() {
         String secret = Secrets.random(32);
-        Device device = devices.save(new Device(null, Secrets.randomHex(16), Secrets.hash(secret), null, null, "nl",
+        Device device = devices.save(new Device(null, Secrets.randomHex(16), Secrets.hash(secret), null, null, null, "nl",
                 false, null, now(), now()));
         return new DeviceViews.Registered(device.publicId(), secret);
     }
@@ -84,14 +84,18 @@ public class DeviceService {
             followed.add(code);
         }
         return transactions.write(() -> store(authenticated(devices.findByPublicIdForUpdate(deviceId), deviceId, secret),
-                registration, locale, followed));
+                registration, locale, followed), DeviceService::isTokenTakenMeanwhile);
     }
 
     private DeviceViews.View store(Device device, DeviceViews.Registration registration, String locale, Set<String> followed) {
+        String digest = PushTokens.digest(registration.pushToken());
+        if (digest != null && !digest.equals(device.pushTokenDigest())) {
+            devices.findByPushTokenDigestForUpdate(digest).ifPresent(this::releaseToken);
+        }
         List<DeviceArea> stored = areas.findByDeviceIdOrderByMunicipality(device.id());
         List<String> before = stored.stream().map(DeviceArea::municipality).toList();
         Device updated = devices.update(new Device(device.id(), device.publicId(), device.secretHash(),
-                registration.pushToken(), registration.platform(), locale, registration.testAlerts(),
+                registration.pushToken(), digest, registration.platform(), locale, registration.testAlerts(),
                 registration.locationCell(), device.createdAt(), now()));
         List<DeviceArea> dropped = stored.stream().filter(area -> !followed.contains(area.municipality())).toList();
         if (!dropped.isEmpty()) {
@@ -102,6 +106,30 @@ public class DeviceService {
         events.publishEvent(new DeviceSubscriptionChanged(device.pushToken(), device.locale(), before, device.testAlerts(),
                 updated.pushToken(), updated.locale(), List.copyOf(followed), updated.testAlerts()));
         return view(updated, List.copyOf(followed));
+    }
+
+    /**
+     * A push token names one app installation: when a phone registers a token another device holds (the
+     * app was reinstalled and registered anew, or its data restored), the other device loses it, or the
+     * phone would get every alert twice. The other device keeps its areas and can register a token again.
+     */
+    private void releaseToken(Device holder) {
+        List<String> areasOfHolder = followedBy(holder);
+        devices.update(new Device(holder.id(), holder.publicId(), holder.secretHash(), null, null, holder.platform(),
+                holder.locale(), holder.testAlerts(), holder.locationCell(), holder.createdAt(), holder.lastSeenAt()));
+        events.publishEvent(new DeviceSubscriptionChanged(holder.pushToken(), holder.locale(), areasOfHolder,
+                holder.testAlerts(), null, holder.locale(), areasOfHolder, holder.testAlerts()));
+    }
+
+    /** Two phones' registrations claimed the same free token at once: the second one runs again and takes it over. */
+    private static boolean isTokenTakenMeanwhile(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
+                    && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("uq_device_push_token")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     DeviceViews.View get(String deviceId, String secret) {
@@ -176,7 +204,7 @@ public class DeviceService {
     /** Drops tokens the push service reported as dead, so they are not tried again. */
     @Transactional
     public int retireTokens(java.util.Collection<String> tokens) {
-        return tokens.isEmpty() ? 0 : devices.retireTokens(tokens);
+        return tokens.isEmpty() ? 0 : devices.retireTokenDigests(tokens.stream().map(PushTokens::digest).toList());
     }
 
     /**

@@ -29,7 +29,8 @@ final class DeviceViews {
      */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Registration(@Nullable @NotBlank @Size(max = 1024) String pushToken,
+    record Registration(@Nullable @Size(max = 1024) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+                        String pushToken,
                         @NotNull Platform platform,
                         @NotBlank @Size(max = 8) String locale,
                         @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = "GM\\d{4}",

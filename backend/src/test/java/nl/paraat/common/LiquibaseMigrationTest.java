@@ -94,6 +94,38 @@ class LiquibaseMigrationTest {
         });
     }
 
+    /** An installation from before 020: of devices sharing a push token, the one seen last keeps it. */
+    @Test
+    void devicesSharingAPushTokenLeaveItToTheOneSeenLast() throws Exception {
+        inAnEmptyDatabase(emptyUrl -> {
+            migrate(emptyUrl, changeSetsBefore("changes/020-device-one-push-token-each.yaml"));
+            String device = "(%d, 'device%d', '%s', %s, 'android', 'nl', FALSE, NULL, '2026-11-01 00:00:00', '2026-12-01 %s')";
+            String hash = "0".repeat(64);
+            // 3 differs from 1 and 2 only in case, which MariaDB's default collation compares as equal.
+            execute(emptyUrl, "INSERT INTO device (id, public_id, secret_hash, push_token, platform, locale, test_alerts,"
+                    + " location_cell, created_at, last_seen_at) VALUES " + String.join(", ",
+                    device.formatted(1, 1, hash, "'shared-token'", "10:00:00"), device.formatted(2, 2, hash, "'shared-token'", "11:00:00"),
+                    device.formatted(3, 3, hash, "'SHARED-TOKEN'", "09:00:00"), device.formatted(4, 4, hash, "'own-token'", "08:00:00"),
+                    device.formatted(5, 5, hash, "NULL", "12:00:00"), device.formatted(6, 6, hash, "'shared-token'", "11:00:00")));
+
+            migrate(emptyUrl, null);
+
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM device WHERE push_token = 'shared-token'"
+                    + " AND push_token_digest = '" + Secrets.hash("shared-token") + "'")).isEqualTo(1);
+            assertThat(count(emptyUrl, "SELECT id FROM device WHERE push_token_digest = '" + Secrets.hash("shared-token") + "'"))
+                    .as("of two seen at the same time, the later registration").isEqualTo(6);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM device WHERE id IN (1, 2) AND push_token IS NULL"
+                    + " AND push_token_digest IS NULL")).isEqualTo(2);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM device WHERE id = 3 AND push_token_digest = '"
+                    + Secrets.hash("SHARED-TOKEN") + "'")).isEqualTo(1);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM device WHERE id = 4 AND push_token_digest = '"
+                    + Secrets.hash("own-token") + "'")).isEqualTo(1);
+            assertThat(count(emptyUrl, "SELECT COUNT(*) FROM device WHERE id = 5 AND push_token_digest IS NULL")).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute(emptyUrl, "UPDATE device SET push_token = 'own-token',"
+                    + " push_token_digest = '" + Secrets.hash("own-token") + "' WHERE id = 5")).isInstanceOf(SQLException.class);
+        });
+    }
+
     private interface Check {
         void run(String emptyUrl) throws Exception;
     }

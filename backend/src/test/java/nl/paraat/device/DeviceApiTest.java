@@ -81,6 +81,19 @@ class DeviceApiTest extends ServerTestSupport {
     }
 
     @Test
+    void leavingOutThePushTokenRemovesItAndABlankOneIsRefused() {
+        put(id, secret, REGISTRATION);
+        assertFieldProblem(put(id, secret, REGISTRATION.replace("\"fcm-token-abc:APA91b\"", "\"  \"")), 400, "pushToken");
+        assertThat(devices.findByPublicId(id).orElseThrow().pushToken()).isEqualTo("fcm-token-abc:APA91b");
+
+        Http.Response withoutToken = put(id, secret, REGISTRATION.replace("\"pushToken\":\"fcm-token-abc:APA91b\",", ""));
+
+        assertThat(withoutToken.status()).as(withoutToken.body()).isEqualTo(200);
+        assertThat(withoutToken.json().get("pushToken").getBooleanValue()).isFalse();
+        assertThat(devices.findByPublicId(id).orElseThrow().pushTokenDigest()).isNull();
+    }
+
+    @Test
     void timesKeepTheirFractionsOfASecondThroughTheDatabase() {
         clock.set(Instant.parse("2026-11-25T12:00:00.123Z"));
         assertThat(put(id, secret, REGISTRATION).status()).isEqualTo(200);
