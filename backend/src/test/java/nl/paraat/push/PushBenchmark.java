@@ -241,8 +241,8 @@ public final class PushBenchmark {
             Random random = new Random(7);
             Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement device = connection.prepareStatement(
-                    "INSERT INTO device (id, public_id, secret_hash, push_token, platform, locale, test_alerts, created_at, last_seen_at)"
-                            + " VALUES (?, ?, ?, ?, 'ANDROID', ?, FALSE, ?, ?)");
+                    "INSERT INTO device (id, public_id, secret_hash, push_token, platform, locale, test_alerts, created_at, last_seen_at,"
+                            + " push_token_digest) VALUES (?, ?, ?, ?, 'ANDROID', ?, FALSE, ?, ?, ?)");
                  PreparedStatement area = connection.prepareStatement("INSERT INTO device_area (device_id, municipality) VALUES (?, ?)")) {
                 String[] locales = {"nl", "nl", "nl", "nl", "en", "fy"};
                 for (int i = 1; i <= count; i++) {
@@ -253,6 +253,7 @@ public final class PushBenchmark {
                     device.setString(5, locales[random.nextInt(locales.length)]);
                     device.setTimestamp(6, now);
                     device.setTimestamp(7, now);
+                    device.setString(8, nl.paraat.common.Secrets.hash("bench-token-" + i));
                     device.addBatch();
                     area.setLong(1, i);
                     area.setString(2, String.format("GM%04d", new int[]{150, 363, 518, 599, 344, 14, 268, 193, 202, 772}[random.nextInt(10)]));

@@ -43,12 +43,13 @@ public final class PushTestAlerts {
     /** Devices in Deventer with the tokens {@code prefix-0} to {@code prefix-(count-1)}, with consecutive ids. */
     public static void devicesInDeventer(DataSource dataSource, String prefix, int count) {
         String rows = IntStream.range(0, count)
-                .mapToObj(i -> "('%s', '%s', '%s-%d', 'ANDROID', 'nl', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-                        .formatted(java.util.UUID.randomUUID().toString().replace("-", ""), "0".repeat(64), prefix, i))
+                .mapToObj(i -> "('%s', '%s', '%s-%d', '%s', 'ANDROID', 'nl', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                        .formatted(java.util.UUID.randomUUID().toString().replace("-", ""), "0".repeat(64), prefix, i,
+                                nl.paraat.common.Secrets.hash(prefix + "-" + i)))
                 .collect(Collectors.joining(", "));
         Sql.execute(dataSource,
-                "INSERT INTO device (public_id, secret_hash, push_token, platform, locale, test_alerts, created_at, last_seen_at) VALUES "
-                        + rows,
+                "INSERT INTO device (public_id, secret_hash, push_token, push_token_digest, platform, locale, test_alerts,"
+                        + " created_at, last_seen_at) VALUES " + rows,
                 "INSERT INTO device_area (device_id, municipality) SELECT id, 'GM0150' FROM device WHERE push_token LIKE '"
                         + prefix + "-%'");
     }
