@@ -18,10 +18,12 @@ import java.util.Map;
  * @param oldestPendingSince when the oldest of those first failed
  * @param complete       every targeted device was sent or failed for good
  * @param publishedAlone the alert was published by one person without approval; a second person reviews it
+ * @param channels       the same accounting per channel the push went through
  */
 @Serdeable
 record Delivery(long alertId, int targeted, int sent, int failed,
                 @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Integer> failures, int retiredTokens, int resent,
                 int pending, @Nullable Instant oldestPendingSince, int chunks, int chunksDone,
-                @Nullable Instant firstSentAt, @Nullable Instant lastSentAt, boolean complete, boolean publishedAlone) {
+                @Nullable Instant firstSentAt, @Nullable Instant lastSentAt, boolean complete, boolean publishedAlone,
+                @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, ChannelDelivery> channels) {
 }

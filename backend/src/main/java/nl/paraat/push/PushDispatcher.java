@@ -175,7 +175,7 @@ class PushDispatcher {
         Instant now = now();
         String chain = dispatch.request() == null ? null : requests.content(dispatch.id()).collapseKey();
         PushJob job = jobs.save(new PushJob(null, dispatch.id(), dispatch.alertId(), count, now, count == 0 ? now : null,
-                chain));
+                chain, sender.channelName()));
         for (int i = 0; i < count; i++) {
             long from = ids[0] + (long) i * size;
             chunks.save(PushChunk.open(job.id(), from, from + size - 1));

@@ -98,7 +98,7 @@ final class PushRepositories {
      * @param latest when the last of them was settled (for sent ones: the last send)
      */
     @io.micronaut.core.annotation.Introspected
-    record RetryTally(String state, @io.micronaut.core.annotation.Nullable String lastError, long count,
+    record RetryTally(long jobId, String state, @io.micronaut.core.annotation.Nullable String lastError, long count,
                       @io.micronaut.core.annotation.Nullable Instant oldest, @io.micronaut.core.annotation.Nullable Instant latest) {
     }
 
@@ -136,8 +136,8 @@ final class PushRepositories {
 
         long countByState(String state);
 
-        @Query("SELECT state, last_error, COUNT(*) AS count, MIN(created_at) AS oldest, MAX(settled_at) AS latest FROM push_retry"
-                + " WHERE job_id IN (:jobIds) GROUP BY state, last_error")
+        @Query("SELECT job_id, state, last_error, COUNT(*) AS count, MIN(created_at) AS oldest, MAX(settled_at) AS latest"
+                + " FROM push_retry WHERE job_id IN (:jobIds) GROUP BY job_id, state, last_error")
         List<RetryTally> tally(java.util.Collection<Long> jobIds);
     }
 

@@ -47,6 +47,11 @@ class PushSender {
     private final JsonMapper json;
     private final Semaphore onTheWire;
 
+    /** The channel this instance sends through. */
+    String channelName() {
+        return channel.name();
+    }
+
     PushSender(PushChannel channel, PushHealth health, DeviceService devices, SendRateLimiter rate, PushSettings settings,
                MeterRegistry metrics, Clock clock, ContentConfiguration content, SigningKeys signing, JsonMapper json) {
         this.channel = channel;

@@ -63,7 +63,7 @@ class InstantsAcrossDaylightSavingTest {
         moments.addAll(everyHalfHour(Instant.parse("2026-10-25T00:30:00Z"), Instant.parse("2026-10-25T02:30:00Z")));
         moments.addAll(everyHalfHour(Instant.parse("2027-03-28T00:30:00Z"), Instant.parse("2027-03-28T02:30:00Z")));
         long dispatch = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
-        PushJob job = jobs.save(new PushJob(null, dispatch, dispatch, moments.size(), moments.get(0), null, null));
+        PushJob job = jobs.save(new PushJob(null, dispatch, dispatch, moments.size(), moments.get(0), null, null, "fcm"));
 
         Map<Long, Instant> leases = new HashMap<>();
         for (int i = 0; i < moments.size(); i++) {

@@ -84,6 +84,16 @@ class PushUnderFaultsTest extends FakeFcmTestSupport {
         assertThat(delivery.get("resent").getIntValue()).isZero();
         assertThat(java.time.Instant.parse(delivery.get("lastSentAt").getStringValue()))
                 .as("the last send, also when it was a retry").isAfterOrEqualTo(lastAccepted.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(delivery.get("channels").size()).as("channels the push went through").isEqualTo(1);
+        JsonNode fcmChannel = delivery.get("channels").get("fcm");
+        for (String field : List.of("targeted", "sent", "resent", "pending", "failed", "retiredTokens")) {
+            assertThat(fcmChannel.get(field).getIntValue()).as("fcm's " + field).isEqualTo(delivery.get(field).getIntValue());
+        }
+        for (String field : List.of("firstSentAt", "lastSentAt")) {
+            assertThat(fcmChannel.get(field).getStringValue()).as("fcm's " + field).isEqualTo(delivery.get(field).getStringValue());
+        }
+        assertThat(fcmChannel.get("failures").get("UNREGISTERED").getIntValue()).isEqualTo(DEAD);
+        assertThat(fcmChannel.get("failures").size()).isEqualTo(delivery.get("failures").size());
     }
 
     @Test
@@ -111,6 +121,9 @@ class PushUnderFaultsTest extends FakeFcmTestSupport {
         JsonNode during = delivery(alert);
         assertThat(during.get("complete").getBooleanValue()).isFalse();
         assertThat(during.get("pending").getIntValue()).isPositive();
+        assertThat(during.get("channels").get("fcm").get("pending").getIntValue()).isEqualTo(during.get("pending").getIntValue());
+        assertThat(during.get("channels").get("fcm").get("oldestPendingSince").getStringValue())
+                .isEqualTo(during.get("oldestPendingSince").getStringValue());
         assertThat(during.get("failed").getIntValue()).isZero();
         assertThat(pushHealth()).isEqualTo("DEGRADED");
         assertThat(http.get("/health").body()).as("what an anonymous caller is told").contains("DEGRADED");
