@@ -19,6 +19,14 @@ import java.util.Optional;
 @Singleton
 public class PushRequests {
 
+    private static final int PARSED_KEPT = 64;
+    private final java.util.Map<Long, PushRequest> parsed = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, PushRequest> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    };
+
     private final PushRepositories.Dispatches dispatches;
     private final JsonMapper json;
     private final Clock clock;
@@ -60,8 +68,25 @@ public class PushRequests {
         return dispatches.findById(dispatchId).orElseThrow();
     }
 
-    @ReadOnly
+    /**
+     * A request's content never changes once written, and every batch of a push and of its retries reads
+     * it: the last few are kept parsed instead of read and parsed once per batch.
+     */
     PushRequest content(long dispatchId) {
+        synchronized (parsed) {
+            PushRequest known = parsed.get(dispatchId);
+            if (known != null) {
+                return known;
+            }
+        }
+        PushRequest content = read(dispatchId);
+        synchronized (parsed) {
+            parsed.put(dispatchId, content);
+        }
+        return content;
+    }
+
+    private PushRequest read(long dispatchId) {
         PushDispatch dispatch = dispatches.findById(dispatchId).orElseThrow();
         if (dispatch.request() == null) {
             throw new IllegalStateException("Push request " + dispatchId + " keeps no content; it was finished before the upgrade");

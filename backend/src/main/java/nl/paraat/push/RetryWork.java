@@ -143,7 +143,10 @@ class RetryWork {
         laterByAttempts.forEach((group, ids) -> later.merge(chunkWork.next(group.attempts(), group.retryAfter()), ids,
                 (some, more) -> java.util.stream.Stream.concat(some.stream(), more.stream()).toList()));
         outcomes.record(owner, sent, failed, later, clock.instant());
-        completion.completeIfDone(job);
+        if (later.isEmpty()) {
+            // with messages tried again later the push is not complete: no need to count what is left
+            completion.completeIfDone(job);
+        }
     }
 
     /** What decides when a message is tried again: its tries so far and the wait the push service asked for, if any. */
