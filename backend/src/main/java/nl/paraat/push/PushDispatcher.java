@@ -50,6 +50,10 @@ class PushDispatcher {
     private final ChunkProgress progress;
     private final ExecutorService workers;
     private final ExecutorService coordinator = Executors.newSingleThreadExecutor(daemon("push-dispatch"));
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(daemon("push-retry-timer"));
+    /** When the timer wakes the dispatch next for a retry that falls due, or null when it is not set. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> wakeAt = new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
 
@@ -129,7 +133,42 @@ class PushDispatcher {
                 return;
             }
         }
+        wakeWhenTheNextRetryIsDue();
     }
+
+    /**
+     * A message waiting for its retry goes out when it is due, not up to a poll interval later: under
+     * faults a message may need many tries, and each would otherwise wait for the next poll as well.
+     */
+    private void wakeWhenTheNextRetryIsDue() {
+        Instant due;
+        try {
+            due = stopping ? null : retryWork.nextDue();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read when the next retry is due: {}", e.getMessage());
+            return;
+        }
+        if (due == null) {
+            return;
+        }
+        // Not sooner than a moment from now: a due message that this run could not take waits for that moment.
+        Instant at = Instant.ofEpochMilli(Math.max(due.toEpochMilli(), clock.millis() + MIN_WAKE_DELAY_MILLIS));
+        Instant set = wakeAt.get();
+        if (set != null && !set.isAfter(at) || !wakeAt.compareAndSet(set, at)) {
+            return;
+        }
+        try {
+            timer.schedule(() -> {
+                if (wakeAt.compareAndSet(at, null)) {
+                    wake();
+                }
+            }, Math.max(0, at.toEpochMilli() - clock.millis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            wakeAt.compareAndSet(at, null);
+        }
+    }
+
+    private static final long MIN_WAKE_DELAY_MILLIS = 50;
 
     /**
      * Messages whose retry is due go first, a batch at a time between chunks, so that a device that was
@@ -150,6 +189,7 @@ class PushDispatcher {
     @PreDestroy
     void stop() {
         stopping = true;
+        timer.shutdownNow();
         coordinator.shutdownNow();
         workers.shutdownNow();
     }

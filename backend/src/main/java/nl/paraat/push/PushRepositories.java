@@ -109,6 +109,11 @@ final class PushRepositories {
                 + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_attempt_at, id LIMIT 500")
         List<PushRetry> findDue(Instant now);
 
+        /** The pending message that nobody holds and that is due first, whenever that is. */
+        @Query("SELECT * FROM push_retry WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < :now)"
+                + " ORDER BY next_attempt_at, id LIMIT 1")
+        List<PushRetry> findNextPending(Instant now);
+
         @Query("UPDATE push_retry SET lease_owner = :owner, lease_until = :until"
                 + " WHERE id IN (:ids) AND state = 'pending' AND (lease_until IS NULL OR lease_until < :now)")
         int claim(java.util.Collection<Long> ids, String owner, Instant until, Instant now);

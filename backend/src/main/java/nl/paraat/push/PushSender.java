@@ -304,10 +304,14 @@ class PushSender {
         }
     }
 
-    /** The wait before attempt {@code attempt + 1}: doubling from the configured backoff up to its ceiling, with jitter. */
+    /**
+     * The wait before attempt {@code attempt + 1}: doubling from the configured backoff up to its ceiling,
+     * drawn between half of that and all of it ("equal jitter"), so that messages that failed together
+     * spread out again without waiting longer than the ceiling.
+     */
     Duration backoff(int attempt) {
         long base = Math.min(settings.backoff().toMillis() << Math.min(attempt, 20), settings.maxBackoff().toMillis());
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        return Duration.ofMillis(base - base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 
     private static void sleep(Duration wait) {

@@ -67,6 +67,16 @@ class RetryWork {
         return retries.countByState(PushRetry.PENDING) == 0;
     }
 
+    /** When the first pending message that nobody holds is due, or null when none is pending (or push is paused). */
+    @io.micronaut.core.annotation.Nullable
+    Instant nextDue() {
+        if (health.paused()) {
+            return null;
+        }
+        List<PushRetry> next = retries.findNextPending(clock.instant());
+        return next.isEmpty() ? null : next.get(0).nextAttemptAt();
+    }
+
     /** @return whether there were due messages */
     boolean workDue() {
         if (health.paused()) {
