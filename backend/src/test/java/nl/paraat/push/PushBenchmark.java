@@ -199,24 +199,36 @@ public final class PushBenchmark {
                 """.formatted(expires), issuer.token()).json().get("id").getLongValue();
         http.post("/api/v1/admin/alerts/" + id + "/submit", "", issuer.token());
         long cpuBefore = processCpuNanos();
+        long databaseBefore = databaseCpuNanos();
         Map<String, Long> threadsBefore = threadCpu();
         fcm.acceptedBetween();
         ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         Instant published = Instant.now();
         http.post("/api/v1/admin/alerts/" + id + "/approve", "", approver);
         JsonNode delivery;
+        long acceptedBefore = fcm.accepted();
+        StringBuilder timeline = new StringBuilder();
         do {
             // Asking the server costs it CPU in the middle of the measurement: ask once a second.
             Thread.sleep(1000);
             delivery = http.get("/api/v1/admin/alerts/" + id + "/delivery", issuer.token()).json();
+            long seconds = Duration.between(published, Instant.now()).toSeconds();
+            if (seconds % 5 == 0) {
+                timeline.append(String.format(" %ds: %,d sent, %,d pending, %d/%d chunks;", seconds,
+                        fcm.accepted() - acceptedBefore, delivery.get("pending").getIntValue(),
+                        delivery.get("chunksDone").getIntValue(), delivery.get("chunks").getIntValue()));
+            }
         } while (!delivery.get("complete").getBooleanValue());
+        System.out.println("   progress:" + timeline);
         long cpu = processCpuNanos() - cpuBefore;
+        long databaseCpu = databaseCpuNanos() - databaseBefore;
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         int sent = delivery.get("sent").getIntValue();
         printCpuPerMessage(threadsBefore, sent);
         System.out.printf("   CPU per message in the whole process                %6.1f µs%n", cpu / 1e3 / sent);
+        System.out.printf("   CPU per message in the database server (mariadbd)   %6.1f µs%n", databaseCpu / 1e3 / sent);
         // Measured where the messages arrive, where the server's own bookkeeping cannot blur it.
         Instant[] accepted = fcm.acceptedBetween();
         Instant first = accepted[0];
@@ -319,6 +331,23 @@ public final class PushBenchmark {
         spent.entrySet().stream().filter(e -> e.getValue() / messages >= 1_000)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("   CPU per message in %-28s %6.1f µs%n", e.getKey(), e.getValue() / 1e3 / messages));
+    }
+
+    /** The database server's CPU time (user and system), read from /proc; 0 where it cannot be found. */
+    private static long databaseCpuNanos() {
+        java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+        for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+            try {
+                if (java.nio.file.Files.readString(process.toPath().resolve("comm")).strip().equals("mariadbd")) {
+                    String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the process ended while it was read
+            }
+        }
+        return 0;
     }
 
     private static long processCpuNanos() {
