@@ -115,7 +115,7 @@ final class PushRepositories {
         List<PushRetry> findNextPending(Instant now);
 
         @Query("UPDATE push_retry SET lease_owner = :owner, lease_until = :until"
-                + " WHERE id IN (:ids) AND state = 'pending' AND (lease_until IS NULL OR lease_until < :now)")
+                + " WHERE id IN (:ids) AND state = 'pending' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)")
         int claim(java.util.Collection<Long> ids, String owner, Instant until, Instant now);
 
         List<PushRetry> findByLeaseOwnerAndStateAndIdIn(String leaseOwner, String state, java.util.Collection<Long> ids);

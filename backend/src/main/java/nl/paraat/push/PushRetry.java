@@ -25,4 +25,10 @@ record PushRetry(@Id @GeneratedValue @Nullable Long id, long jobId, long deviceI
     static final String FAILED = "failed";
     static final String RETIRED = "retired";
     static final String SKIPPED = "skipped";
+
+    /** This row as it is once the owner has claimed it until then. */
+    PushRetry claimedBy(String owner, Instant until) {
+        return new PushRetry(id, jobId, deviceId, token, locale, state, attempts, nextAttemptAt, lastError, owner, until,
+                createdAt, settledAt);
+    }
 }

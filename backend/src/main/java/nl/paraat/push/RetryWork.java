@@ -93,8 +93,11 @@ class RetryWork {
                 return false;
             }
             List<Long> ids = due.stream().map(PushRetry::id).toList();
-            retries.claim(ids, owner, leases.until(), now);
-            mine = retries.findByLeaseOwnerAndStateAndIdIn(owner, PushRetry.PENDING, ids);
+            Instant until = leases.until();
+            int claimed = retries.claim(ids, owner, until, now);
+            // Claimed them all (the usual case): they are the rows just read. Else read back which are ours.
+            mine = claimed == ids.size() ? due.stream().map(retry -> retry.claimedBy(owner, until)).toList()
+                    : retries.findByLeaseOwnerAndStateAndIdIn(owner, PushRetry.PENDING, ids);
             held = mine.stream().map(PushRetry::id).toList();
             leases.holdRetries(held);
         }
