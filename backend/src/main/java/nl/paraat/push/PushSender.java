@@ -2,8 +2,6 @@ package nl.paraat.push;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import io.micronaut.json.JsonMapper;
-import nl.paraat.common.SigningKeys;
 import nl.paraat.content.ContentConfiguration;
 import nl.paraat.device.DeviceService;
 import nl.paraat.device.PushTarget;
@@ -11,12 +9,9 @@ import nl.paraat.device.PushTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +28,6 @@ import java.util.stream.Collectors;
 @Singleton
 class PushSender {
 
-    private static final int MAX_BODY = 300;
-
     private final PushChannel channel;
     private final PushHealth health;
     private final DeviceService devices;
@@ -43,8 +36,7 @@ class PushSender {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final List<String> languages;
-    private final SigningKeys signing;
-    private final JsonMapper json;
+    private final PushTexts texts;
     private final Semaphore onTheWire;
 
     /** The channel this instance sends through. */
@@ -53,7 +45,7 @@ class PushSender {
     }
 
     PushSender(PushChannel channel, PushHealth health, DeviceService devices, SendRateLimiter rate, PushSettings settings,
-               MeterRegistry metrics, Clock clock, ContentConfiguration content, SigningKeys signing, JsonMapper json) {
+               MeterRegistry metrics, Clock clock, ContentConfiguration content, PushTexts texts) {
         this.channel = channel;
         this.health = health;
         this.devices = devices;
@@ -62,8 +54,7 @@ class PushSender {
         this.metrics = metrics;
         this.clock = clock;
         this.languages = content.locales();
-        this.signing = signing;
-        this.json = json;
+        this.texts = texts;
         this.onTheWire = new Semaphore(Math.max(1, settings.batchesInFlight()), true);
     }
 
@@ -111,7 +102,7 @@ class PushSender {
     List<PushMessage> messagesFor(PushRequest content, List<PushTarget> targets) {
         Map<String, PushMessage> perLanguage = new HashMap<>();
         return targets.stream().map(target -> perLanguage.computeIfAbsent(target.locale(),
-                locale -> build(content, locale)).forToken(target.token())).toList();
+                locale -> texts.write(content, locale)).forToken(target.token())).toList();
     }
 
     /**
@@ -164,7 +155,7 @@ class PushSender {
     /** Topic mode: one message per municipality and language; the push service reaches the subscribed devices. */
     Outcome sendToTopics(PushRequest content) {
         Map<String, PushMessage> perLanguage = new HashMap<>();
-        languages.forEach(language -> perLanguage.put(language, build(content, language)));
+        languages.forEach(language -> perLanguage.put(language, texts.write(content, language)));
         List<PushMessage> messages = new ArrayList<>();
         for (String municipality : content.municipalities()) {
             for (String language : languages) {
@@ -257,50 +248,6 @@ class PushSender {
             return channel.send(slice);
         } finally {
             onTheWire.release();
-        }
-    }
-
-    private static PushRequest.Text text(PushRequest content, String locale) {
-        return content.texts().getOrDefault(locale, content.texts().get("nl"));
-    }
-
-    /** What a cancellation says before its headline, so that nobody mistakes it for the warning itself. */
-    private static final Map<String, String> CANCELLED = Map.of("nl", "Ingetrokken: ", "en", "Cancelled: ");
-
-    /** The message in one language, not yet addressed to a device or topic. */
-    private PushMessage build(PushRequest content, String locale) {
-        PushRequest.Text text = text(content, locale);
-        boolean cancel = "Cancel".equals(content.msgType());
-        String title = cancel ? CANCELLED.getOrDefault(content.texts().containsKey(locale) ? locale : "nl",
-                CANCELLED.get("nl")) + text.headline() : text.headline();
-        String body = text.description().length() <= MAX_BODY ? text.description()
-                : text.description().substring(0, MAX_BODY - 1) + "…";
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("alertId", Long.toString(content.alertId()));
-        data.put("identifier", content.identifier());
-        data.put("msgType", content.msgType());
-        data.put("severity", content.severity());
-        double[] box = content.boundingBox();
-        data.put("bbox", box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
-        data.put("link", "paraat://alerts/" + content.alertId());
-        data.put("sig", signature(data, title, body));
-        Duration ttl = Duration.between(clock.instant(), content.expires());
-        return new PushMessage(null, null, title, body, data, content.collapseKey(),
-                ttl.isNegative() ? Duration.ZERO : ttl, content.urgent());
-    }
-
-    /**
-     * A compact JWS (ES256) over the message as the phone shows it, so that an app can tell a Paraat
-     * alert from a forged one with the keys of its offline bundle; built once per language, not per device.
-     */
-    private String signature(Map<String, String> data, String title, String body) {
-        Map<String, String> signed = new LinkedHashMap<>(data);
-        signed.put("title", title);
-        signed.put("body", body);
-        try {
-            return signing.signAttached(json.writeValueAsBytes(signed));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
