@@ -55,6 +55,8 @@ class PushDispatcher {
     /** When the timer wakes the dispatch next for a retry that falls due, or null when it is not set. */
     private final java.util.concurrent.atomic.AtomicReference<Instant> wakeAt = new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Whether the next run plans new requests and sweeps finished pushes first; a due retry alone needs neither. */
+    private final AtomicBoolean planNext = new AtomicBoolean();
     private volatile boolean stopping;
 
     PushDispatcher(PushRequests requests, DeviceService devices, PushRepositories.Jobs jobs, PushRepositories.Chunks chunks,
@@ -90,31 +92,44 @@ class PushDispatcher {
 
     @Scheduled(fixedDelay = "${paraat.push.poll-interval:500ms}", initialDelay = "${paraat.push.poll-interval:500ms}")
     void poll() {
-        wake();
+        wake(true);
     }
 
     /** This instance starts at once on the requests it wrote; the others join at their next poll. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onRequested(PushRequested requested) {
         if (settings.startOnPublish()) {
-            wake();
+            wake(true);
         }
     }
 
     /** Runs the dispatch on its own thread; a wake-up during a run queues one more run, never more. */
-    private void wake() {
+    private void wake(boolean planning) {
+        if (planning) {
+            planNext.set(true);
+        }
         if (queued.compareAndSet(false, true)) {
             coordinator.execute(() -> {
                 queued.set(false);
-                run();
+                run(planNext.getAndSet(false));
             });
         }
     }
 
     void run() {
+        run(true);
+    }
+
+    /**
+     * @param planning plan new requests and sweep finished pushes first: at every poll and publication, not
+     *                 when only a retry fell due (that would count every pending message of a push many times a second)
+     */
+    private void run(boolean planning) {
         try {
-            plan();
-            retryWork.sweep();
+            if (planning) {
+                plan();
+                retryWork.sweep();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Push planning failed; retrying at the next poll: {}", e.getMessage());
         }
@@ -160,7 +175,7 @@ class PushDispatcher {
         try {
             timer.schedule(() -> {
                 if (wakeAt.compareAndSet(at, null)) {
-                    wake();
+                    wake(false);
                 }
             }, Math.max(0, at.toEpochMilli() - clock.millis()), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
