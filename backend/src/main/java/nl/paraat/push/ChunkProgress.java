@@ -1,8 +1,8 @@
 package nl.paraat.push;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.paraat.common.RetriedTransactions;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +18,13 @@ import java.util.stream.Collectors;
 class ChunkProgress {
 
     private final PushRepositories.Chunks chunks;
-    private final PushRepositories.Retries retries;
+    private final RetryInserts retries;
+    private final RetriedTransactions transactions;
 
-    ChunkProgress(PushRepositories.Chunks chunks, PushRepositories.Retries retries) {
+    ChunkProgress(PushRepositories.Chunks chunks, RetryInserts retries, RetriedTransactions transactions) {
         this.chunks = chunks;
         this.retries = retries;
+        this.transactions = transactions;
     }
 
     /** The running totals of a chunk, continued from what its row recorded. */
@@ -67,16 +69,23 @@ class ChunkProgress {
         }
     }
 
-    /** @throws LeaseLost when another instance holds the chunk now; the retries are then not kept either */
-    @Transactional
+    /**
+     * Run again when the database rolls it back to resolve a deadlock: the batch was sent, and a record
+     * that failed would leave it to be sent once more when the lease runs out.
+     *
+     * @throws LeaseLost when another instance holds the chunk now; the retries are then not kept either
+     */
     void record(PushChunk chunk, String owner, long cursor, Totals totals, List<PushRetry> later, boolean done) {
-        if (!later.isEmpty()) {
-            retries.saveAll(later);
-        }
-        int written = chunks.record(chunk.id(), owner, cursor, totals.targeted, totals.sent, totals.failed, totals.retired,
-                totals.failuresText(), totals.resent, totals.skipped, totals.first, totals.last, done);
-        if (written == 0) {
-            throw new LeaseLost(chunk.id());
-        }
+        transactions.write(() -> {
+            if (!later.isEmpty()) {
+                retries.insert(later);
+            }
+            int written = chunks.record(chunk.id(), owner, cursor, totals.targeted, totals.sent, totals.failed, totals.retired,
+                    totals.failuresText(), totals.resent, totals.skipped, totals.first, totals.last, done);
+            if (written == 0) {
+                throw new LeaseLost(chunk.id());
+            }
+            return written;
+        });
     }
 }

@@ -1,7 +1,7 @@
 package nl.paraat.push;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.paraat.common.RetriedTransactions;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,22 +15,28 @@ import java.util.Map;
 class RetryOutcomes {
 
     private final PushRepositories.Retries retries;
+    private final RetriedTransactions transactions;
 
-    RetryOutcomes(PushRepositories.Retries retries) {
+    RetryOutcomes(PushRepositories.Retries retries, RetriedTransactions transactions) {
         this.retries = retries;
+        this.transactions = transactions;
     }
 
     /**
      * @param failed by state and error, separated by a space: {@code "retired UNREGISTERED"}
      * @param later  the messages to try again, by when
+     *               <p>Run again when the database rolls it back to resolve a deadlock: the messages were sent,
+     *               and outcomes that were not written would have them sent once more when the lease runs out.
      */
-    @Transactional
     void record(String owner, List<Long> sent, Map<String, List<Long>> failed, Map<Instant, List<Long>> later, Instant now) {
-        if (!sent.isEmpty()) {
-            retries.settle(sent, owner, PushRetry.SENT, null, now);
-        }
-        failed.forEach((stateAndError, ids) -> retries.settle(ids, owner, stateAndError.substring(0, stateAndError.indexOf(' ')),
-                stateAndError.substring(stateAndError.indexOf(' ') + 1), now));
-        later.forEach((next, ids) -> retries.later(ids, owner, next, "TEMPORARY"));
+        transactions.write(() -> {
+            if (!sent.isEmpty()) {
+                retries.settle(sent, owner, PushRetry.SENT, null, now);
+            }
+            failed.forEach((stateAndError, ids) -> retries.settle(ids, owner,
+                    stateAndError.substring(0, stateAndError.indexOf(' ')), stateAndError.substring(stateAndError.indexOf(' ') + 1), now));
+            later.forEach((next, ids) -> retries.later(ids, owner, next, "TEMPORARY"));
+            return null;
+        });
     }
 }
