@@ -24,9 +24,21 @@ class PushTexts {
     /** What a cancellation says before its headline, so that nobody mistakes it for the warning itself. */
     private static final Map<String, String> CANCELLED = Map.of("nl", "Ingetrokken: ", "en", "Cancelled: ");
 
+    private static final int WRITTEN_KEPT = 256;
+
     private final SigningKeys signing;
     private final JsonMapper json;
     private final Clock clock;
+    /**
+     * Messages already written and signed, per request and language: a retried batch of a few messages
+     * would otherwise sign its text again (an ES256 signature costs more than sending a message).
+     */
+    private final Map<Written, PushMessage> written = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Written, PushMessage> eldest) {
+            return size() > WRITTEN_KEPT;
+        }
+    };
 
     PushTexts(SigningKeys signing, JsonMapper json, Clock clock) {
         this.signing = signing;
@@ -38,8 +50,38 @@ class PushTexts {
         return content.texts().getOrDefault(locale, content.texts().get("nl"));
     }
 
-    /** The message in one language, not yet addressed to a device or topic. */
+    /** The message in one language, not yet addressed to a device or topic; its time to live counts down to the expiry. */
     PushMessage write(PushRequest content, String locale) {
+        PushMessage message;
+        synchronized (written) {
+            message = written.get(new Written(content, locale));
+        }
+        if (message == null) {
+            message = writeAndSign(content, locale);
+            synchronized (written) {
+                written.put(new Written(content, locale), message);
+            }
+        }
+        Duration ttl = Duration.between(clock.instant(), content.expires());
+        return new PushMessage(null, null, message.title(), message.body(), message.data(), message.collapseKey(),
+                ttl.isNegative() ? Duration.ZERO : ttl, message.urgent());
+    }
+
+    /** One request (the very object push keeps for it) in one language. */
+    private record Written(PushRequest content, String locale) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Written that && that.content == content && that.locale.equals(locale);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(content) + locale.hashCode();
+        }
+    }
+
+    private PushMessage writeAndSign(PushRequest content, String locale) {
         PushRequest.Text text = text(content, locale);
         boolean cancel = "Cancel".equals(content.msgType());
         String title = cancel ? CANCELLED.getOrDefault(content.texts().containsKey(locale) ? locale : "nl",
@@ -55,9 +97,8 @@ class PushTexts {
         data.put("bbox", box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
         data.put("link", "paraat://alerts/" + content.alertId());
         data.put("sig", signature(data, title, body));
-        Duration ttl = Duration.between(clock.instant(), content.expires());
-        return new PushMessage(null, null, title, body, data, content.collapseKey(),
-                ttl.isNegative() ? Duration.ZERO : ttl, content.urgent());
+        return new PushMessage(null, null, title, body, java.util.Collections.unmodifiableMap(data), content.collapseKey(),
+                Duration.ZERO, content.urgent());
     }
 
     /**
