@@ -61,6 +61,10 @@ public final class PushBenchmark {
             // What the message's shape costs: the bare SDK once more, with only a token, a title and a body.
             double minimal = bareSdk(fcm, devices, true);
             System.out.printf("bare Firebase Admin SDK, minimal messages (token, title, body only): %,.0f msgs/s%n", minimal);
+            // The ceiling under faults: the bare SDK sending again, at once and from memory, every message that failed.
+            double bareFaults = bareSdkUnderFaults(fcm, devices);
+            System.out.printf("bare Firebase Admin SDK under the faults of the third alert, resending failures at once from memory:"
+                    + " %,.0f accepted msgs/s, %.2fx its rate without faults%n", bareFaults, bareFaults / after);
             // Over a network each request waits a round trip: the rate is then bound by the requests awaiting an answer.
             fcm.delayAnswers(50);
             int slow = Math.min(devices, 40_000);
@@ -90,7 +94,27 @@ public final class PushBenchmark {
         }
         FirebaseApp app = FirebaseApp.initializeApp(options.build(), "bare-" + java.util.UUID.randomUUID());
         FirebaseMessaging messaging = FirebaseMessaging.getInstance(app);
-        // Shaped like Paraat's own messages for the benchmark's alert: same texts, same data keys.
+        List<Message> messages = messages(count, minimal);
+        // The JIT needs a few hundred thousand messages before the rate settles: warm up with the whole set once.
+        for (int from = 0; warmUp && from < count; from += 500) {
+            messaging.sendEach(messages.subList(from, Math.min(count, from + 500)));
+        }
+        Map<String, Long> cpuBefore = threadCpu();
+        long processBefore = processCpuNanos();
+        long started = System.nanoTime();
+        for (int from = 0; from < count; from += 500) {
+            messaging.sendEach(messages.subList(from, Math.min(count, from + 500)));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        printCpuPerMessage(cpuBefore, count);
+        System.out.printf("   CPU per message in the whole process                %6.1f µs%n", (processCpuNanos() - processBefore) / 1e3 / count);
+        app.delete();
+        transport.shutdown();
+        return count / seconds;
+    }
+
+    /** Shaped like Paraat's own messages for the benchmark's alert: same texts, same data keys. */
+    private static List<Message> messages(int count, boolean minimal) throws Exception {
         Map<String, String> data = new java.util.LinkedHashMap<>();
         data.put("alertId", "1");
         data.put("identifier", "urn:paraat:alert:" + java.util.UUID.randomUUID());
@@ -116,22 +140,60 @@ public final class PushBenchmark {
                     : FcmPushChannel.message(new PushMessage("bare-" + i, null, "Landelijke stroomstoring",
                     "De stroom is in heel Nederland uitgevallen.", data, "alert-1", Duration.ofHours(6), true)));
         }
-        // The JIT needs a few hundred thousand messages before the rate settles: warm up with the whole set once.
-        for (int from = 0; warmUp && from < count; from += 500) {
-            messaging.sendEach(messages.subList(from, Math.min(count, from + 500)));
+        return messages;
+    }
+
+    /**
+     * The bare SDK (without its own retries, as Paraat sends) while the fake fails 20 % with 503 and 10 % with
+     * 429: every failed message goes out again in the next batches, without waiting, until all are accepted.
+     */
+    static double bareSdkUnderFaults(FakeFcm fcm, int count) throws Exception {
+        RedirectingTransport transport = new RedirectingTransport(fcm.endpoint());
+        FirebaseApp app = FirebaseApp.initializeApp(FirebaseOptions.builder()
+                .setCredentials(GoogleCredentials.create(new AccessToken("bench", new Date(Long.MAX_VALUE / 2))))
+                .setProjectId("paraat-bench").setHttpTransport(transport)
+                .setConnectTimeout(10_000).setReadTimeout(10_000).build(), "bare-faults-" + java.util.UUID.randomUUID());
+        FirebaseMessaging messaging = com.google.firebase.messaging.MessagingWithoutRetries.of(app);
+        List<Message> messages = messages(count, false);
+        fcm.faults(0.20, 0.10);
+        try {
+            // Once through the error paths first, as the bare SDK's other runs warm up on the whole set.
+            untilAllAccepted(messaging, messages);
+            Map<String, Long> cpuBefore = threadCpu();
+            long processBefore = processCpuNanos();
+            long started = System.nanoTime();
+            long requests = untilAllAccepted(messaging, messages);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            printCpuPerMessage(cpuBefore, count);
+            System.out.printf("   CPU per message in the whole process                %6.1f µs; %,d requests for %,d messages%n",
+                    (processCpuNanos() - processBefore) / 1e3 / count, requests, count);
+            return count / seconds;
+        } finally {
+            fcm.faults(0, 0);
+            app.delete();
+            transport.shutdown();
         }
-        Map<String, Long> cpuBefore = threadCpu();
-        long processBefore = processCpuNanos();
-        long started = System.nanoTime();
-        for (int from = 0; from < count; from += 500) {
-            messaging.sendEach(messages.subList(from, Math.min(count, from + 500)));
+    }
+
+    /** @return how many requests it took */
+    private static long untilAllAccepted(FirebaseMessaging messaging, List<Message> messages) throws Exception {
+        List<Message> pending = messages;
+        long requests = 0;
+        while (!pending.isEmpty()) {
+            List<Message> failed = new ArrayList<>();
+            for (int from = 0; from < pending.size(); from += 500) {
+                List<Message> batch = pending.subList(from, Math.min(pending.size(), from + 500));
+                List<com.google.firebase.messaging.SendResponse> responses = messaging.sendEach(batch).getResponses();
+                requests += batch.size();
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!responses.get(i).isSuccessful()) {
+                        failed.add(batch.get(i));
+                    }
+                }
+            }
+            pending = failed;
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        printCpuPerMessage(cpuBefore, count);
-        System.out.printf("   CPU per message in the whole process                %6.1f µs%n", (processCpuNanos() - processBefore) / 1e3 / count);
-        app.delete();
-        transport.shutdown();
-        return count / seconds;
+        return requests;
     }
 
     private static double paraat(FakeFcm fcm, int count, String url) throws Exception {
