@@ -45,7 +45,8 @@ public final class Sql {
         }
     }
 
-    private static DataSource target(DataSource dataSource) {
+    /** The pool behind Micronaut's contextual data source: connections of their own, outside any transaction of the server. */
+    public static DataSource target(DataSource dataSource) {
         return dataSource instanceof DelegatingDataSource delegating ? delegating.getTargetDataSource() : dataSource;
     }
 }
