@@ -70,6 +70,16 @@ class ChunkProgress {
     }
 
     /**
+     * Notes the batch up to {@code inFlightTo} as on the wire, run again when the database rolls it back to resolve
+     * a deadlock: failing, it would leave the chunk leased and idle until the lease ran out.
+     *
+     * @return 0 when another instance holds the chunk now
+     */
+    int sending(PushChunk chunk, String owner, long inFlightTo) {
+        return transactions.write(() -> chunks.sending(chunk.id(), owner, inFlightTo));
+    }
+
+    /**
      * Run again when the database rolls it back to resolve a deadlock: the batch was sent, and a record
      * that failed would leave it to be sent once more when the lease runs out.
      *

@@ -78,7 +78,7 @@ class ChunkWork {
                 }
                 List<PushTarget> batch = targets.subList(index, Math.min(targets.size(), index + size));
                 long last = batch.get(batch.size() - 1).deviceId();
-                if (chunks.sending(chunk.id(), owner, last) == 0) {
+                if (progress.sending(chunk, owner, last) == 0) {
                     return false;
                 }
                 PushSender.Attempt attempt;
