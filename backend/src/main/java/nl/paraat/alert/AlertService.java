@@ -106,7 +106,14 @@ public class AlertService {
 
     private static Optional<CapMessage> readCap(byte[] xml, List<Problem.FieldError> errors) {
         try {
-            CapReader.Result result = CapReader.read(CapXml.parse(xml));
+            org.w3c.dom.Document document = CapXml.parse(xml);
+            // The schema first: Paraat reads only what is valid CAP 1.2.
+            List<Problem.FieldError> schema = CapSchema.problems(xml);
+            if (!schema.isEmpty()) {
+                errors.addAll(schema);
+                return Optional.empty();
+            }
+            CapReader.Result result = CapReader.read(document);
             errors.addAll(result.errors());
             return result.message();
         } catch (CapXml.Refused refused) {

@@ -184,7 +184,10 @@ final class CapReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            // XML Schema's dateTime allows 24:00:00 for the end of a day: the first moment of the next.
+            boolean endOfDay = value.substring(11, 19).equals("24:00:00");
+            OffsetDateTime parsed = OffsetDateTime.parse(endOfDay ? value.substring(0, 11) + "00:00:00" + value.substring(19) : value);
+            return (endOfDay ? parsed.plusDays(1) : parsed).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(path + "/" + name, "'" + value + "' is not a valid date-time"));
             return null;

@@ -18,7 +18,13 @@ public record Problem(String type,
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** @param line and {@code column}: where in a document (such as a CAP message) the problem lies, when that is known */
     @Serdeable
-    public record FieldError(String field, String message) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, @Nullable Integer line, @Nullable Integer column) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null, null);
+        }
     }
 }

@@ -86,7 +86,7 @@ class CapExchangeTest extends ServerTestSupport {
         assertThat(exported.status()).isEqualTo(200);
         assertThat(exported.contentType()).startsWith("application/cap+xml");
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(getClass().getResource("/cap/cap-1.2.xsd")).newValidator()
+                .newSchema(getClass().getResource("/cap/CAP-v1.2.xsd")).newValidator()
                 .validate(new StreamSource(new StringReader(exported.body())));
         assertThat(request(exported.body())).isEqualTo(request(original));
         JsonNode dryRun = http.post(CAP + "/validate", "application/cap+xml",
@@ -118,7 +118,7 @@ class CapExchangeTest extends ServerTestSupport {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "wrong namespace   | urn:oasis:names:tc:emergency:cap:1.2 | urn:oasis:names:tc:emergency:cap:1.1 | /alert",
-            "missing element   | <scope>Public</scope>                | ''                                   | /alert/scope",
+            "missing element   | <scope>Public</scope>                | ''                                   | /alert/info[1]",
             "bad enum value    | <urgency>Immediate</urgency>         | <urgency>Now</urgency>               | /alert/info[1]/urgency",
             "date with Z       | 2026-11-25T11:00:00+01:00</sent>     | 2026-11-25T10:00:00Z</sent>          | /alert/sent",
             "not a date        | 2026-11-26T11:00:00+01:00</expires>  | tomorrow</expires>                   | /alert/info[1]/expires",
