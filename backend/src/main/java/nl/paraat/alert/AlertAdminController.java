@@ -2,10 +2,12 @@ package nl.paraat.alert;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -17,6 +19,8 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import nl.paraat.audit.AuditEntry;
 import nl.paraat.auth.Caller;
+import nl.paraat.common.Problem;
+import nl.paraat.common.ProblemException;
 
 import java.util.List;
 
@@ -41,14 +45,27 @@ class AlertAdminController {
 
     /** A CAP 1.2 message from the organisation's own alerting system becomes a draft (or, for trusted feeds, is published). */
     @Post(value = "/cap", consumes = {CAP_XML, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    HttpResponse<AlertViews.Alert> importCap(@Body byte[] xml, Authentication authentication) {
+    HttpResponse<AlertViews.Alert> importCap(@Body byte[] xml, @Header("Content-Type") @Nullable String contentType,
+                                             Authentication authentication) {
+        requireContentType(contentType);
         return HttpResponse.created(alerts.importCap(xml, Caller.of(authentication)));
     }
 
     /** The dry run: every problem of a CAP message, nothing stored. */
     @Post(value = "/cap/validate", consumes = {CAP_XML, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    AlertViews.CapCheck validateCap(@Body byte[] xml, Authentication authentication) {
+    AlertViews.CapCheck validateCap(@Body byte[] xml, @Header("Content-Type") @Nullable String contentType,
+                                    Authentication authentication) {
+        requireContentType(contentType);
         return alerts.validateCap(xml, Caller.of(authentication));
+    }
+
+    /** A body without a Content-Type would otherwise be read as CAP whatever it is. */
+    private static void requireContentType(@Nullable String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Send the CAP message as application/cap+xml, application/xml or text/xml.",
+                    List.of(new Problem.FieldError("Content-Type", "is required")));
+        }
     }
 
     @Get("/templates")

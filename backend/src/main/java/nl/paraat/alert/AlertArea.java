@@ -174,6 +174,29 @@ final class AlertArea {
         return Optional.empty();
     }
 
+    /** The few metres around a circle of radius 0 that targeting uses. */
+    private static final double POINT_RADIUS_KM = 0.01;
+
+    /**
+     * Whether a circle is written as CAP requires ("latitude,longitude radius", the radius in km and not
+     * negative), without Paraat's own limits, which {@link #circle} applies.
+     */
+    static boolean circleIsCap(String text, String field, List<Problem.FieldError> errors) {
+        String[] parts = text == null ? new String[0] : text.strip().split("\\s+");
+        Coordinate centre = parts.length == 2 ? latLon(parts[0]) : null;
+        boolean radius;
+        try {
+            radius = parts.length == 2 && Double.parseDouble(parts[1]) >= 0;
+        } catch (NumberFormatException e) {
+            radius = false;
+        }
+        if (centre == null || !radius) {
+            errors.add(new Problem.FieldError(field, "a CAP circle is 'latitude,longitude radius' with the radius in km"));
+            return false;
+        }
+        return true;
+    }
+
     static Optional<Geometry> circle(String text, String field, List<Problem.FieldError> errors) {
         String[] parts = text == null ? new String[0] : text.strip().split("\\s+");
         Coordinate centre = parts.length == 2 ? latLon(parts[0]) : null;
@@ -183,10 +206,12 @@ final class AlertArea {
         } catch (NumberFormatException e) {
             radiusKm = Double.NaN;
         }
-        if (centre == null || !(radiusKm > 0 && radiusKm <= 500) || Math.abs(centre.y) > 89) {
+        if (centre == null || !(radiusKm >= 0 && radiusKm <= 500) || Math.abs(centre.y) > 89) {
             errors.add(new Problem.FieldError(field, "a circle is 'latitude,longitude radiusKm' with a radius up to 500 km"));
             return Optional.empty();
         }
+        // CAP allows a radius of 0 (an earthquake's epicentre): the point itself, reached through the cell it lies in.
+        radiusKm = Math.max(radiusKm, POINT_RADIUS_KM);
         int sides = 48;
         Coordinate[] ring = new Coordinate[sides + 1];
         double latRadius = radiusKm / KM_PER_DEGREE_LATITUDE;

@@ -49,12 +49,16 @@ class AlertChecks {
             }
         }
         request.infos().forEach((language, info) -> {
-            // Also for texts built from templates, which skip the request's bean validation.
-            limit(errors, "infos." + language + ".headline", info.headline(), 140);
-            limit(errors, "infos." + language + ".description", info.description(), 2000);
-            limit(errors, "infos." + language + ".instruction", info.instruction(), 1000);
-            limit(errors, "infos." + language + ".event", info.event(), 100);
+            // Also for texts built from templates or read from CAP, which skip the request's bean validation.
+            required(errors, "infos." + language + ".headline", info.headline());
+            required(errors, "infos." + language + ".description", info.description());
+            limit(errors, "infos." + language + ".headline", info.headline(), AlertViews.MAX_HEADLINE);
+            limit(errors, "infos." + language + ".description", info.description(), AlertViews.MAX_DESCRIPTION);
+            limit(errors, "infos." + language + ".instruction", info.instruction(), AlertViews.MAX_INSTRUCTION);
+            limit(errors, "infos." + language + ".event", info.event(), AlertViews.MAX_EVENT);
         });
+        limit(errors, "web", request.web(), AlertViews.MAX_WEB);
+        shapes(errors, request.area());
         if (!request.infos().containsKey("nl")) {
             errors.add(new Problem.FieldError("infos.nl", "Dutch text is required"));
         }
@@ -77,6 +81,54 @@ class AlertChecks {
     private static void limit(List<Problem.FieldError> errors, String field, @Nullable String text, int max) {
         if (text != null && text.strip().length() > max) {
             errors.add(new Problem.FieldError(field, "at most " + max + " characters (now " + text.strip().length() + ")"));
+        }
+        if (text != null) {
+            xmlCharacters(errors, field, text);
+        }
+    }
+
+    private static void required(List<Problem.FieldError> errors, String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            errors.add(new Problem.FieldError(field, "must not be blank"));
+        }
+    }
+
+    private static void shapes(List<Problem.FieldError> errors, @Nullable AlertViews.AreaRequest area) {
+        if (area == null) {
+            return;
+        }
+        count(errors, "area.codes", area.codes(), AlertViews.MAX_CODES);
+        count(errors, "area.polygons", area.polygons(), AlertViews.MAX_SHAPES);
+        count(errors, "area.circles", area.circles(), AlertViews.MAX_SHAPES);
+        for (int i = 0; area.polygons() != null && i < area.polygons().size(); i++) {
+            limit(errors, "area.polygons[" + i + "]", area.polygons().get(i), AlertViews.MAX_POLYGON);
+        }
+        for (int i = 0; area.circles() != null && i < area.circles().size(); i++) {
+            limit(errors, "area.circles[" + i + "]", area.circles().get(i), AlertViews.MAX_CIRCLE);
+        }
+    }
+
+    private static void count(List<Problem.FieldError> errors, String field, @Nullable List<String> items, int max) {
+        if (items != null && items.size() > max) {
+            errors.add(new Problem.FieldError(field, "at most " + max + " (now " + items.size() + ")"));
+        }
+    }
+
+    /**
+     * Only characters that XML 1.0 can carry: stored, any other would make this alert's CAP export and its
+     * area's Atom feed unreadable for every system that reads them.
+     */
+    private static void xmlCharacters(List<Problem.FieldError> errors, String field, String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || (c >= 0x10000 && c <= 0x10FFFF);
+            if (!allowed) {
+                errors.add(new Problem.FieldError(field, String.format("character U+%04X at position %d cannot be carried"
+                        + " by XML or shown by the apps", c, i + 1)));
+                return;
+            }
+            i += Character.charCount(c);
         }
     }
 

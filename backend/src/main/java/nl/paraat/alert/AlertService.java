@@ -85,7 +85,7 @@ public class AlertService {
                 .flatMap(message -> CapImport.convert(message, errors))
                 .orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "cap-invalid",
                         errors.size() + " problems in the CAP message; the first: " + errors.get(0).field() + ": "
-                                + errors.get(0).message(), errors));
+                                + errors.get(0).message(), bounded(errors)));
         // Only the feed itself publishes at once: a person importing a file gets a draft like any other.
         boolean trusted = configuration.trusted(actor.organisation()) && actor.person() == null;
         return view(oneAtATime(() -> drafts.importMessage(converted, trusted, actor)));
@@ -100,8 +100,18 @@ public class AlertService {
         Optional<CapImport.Converted> converted = message.flatMap(found -> CapImport.convert(found, paraatErrors));
         List<Problem.FieldError> areaErrors = converted.map(found -> drafts.areaProblems(found.request(), actor))
                 .orElse(List.of());
-        return new AlertViews.CapCheck(capErrors.isEmpty(), capErrors, message.isPresent() && paraatErrors.isEmpty(),
-                paraatErrors, converted.isPresent() && areaErrors.isEmpty(), areaErrors);
+        return new AlertViews.CapCheck(capErrors.isEmpty(), bounded(capErrors), message.isPresent() && paraatErrors.isEmpty(),
+                bounded(paraatErrors), converted.isPresent() && areaErrors.isEmpty(), bounded(areaErrors));
+    }
+
+    /** At most {@value CapSchema#MAX_PROBLEMS} problems, and one entry more saying how many were left out. */
+    private static List<Problem.FieldError> bounded(List<Problem.FieldError> errors) {
+        if (errors.size() <= CapSchema.MAX_PROBLEMS + 1) {
+            return errors;
+        }
+        List<Problem.FieldError> listed = new ArrayList<>(errors.subList(0, CapSchema.MAX_PROBLEMS));
+        listed.add(new Problem.FieldError("/", (errors.size() - CapSchema.MAX_PROBLEMS) + " more problems are not listed"));
+        return listed;
     }
 
     private static Optional<CapMessage> readCap(byte[] xml, List<Problem.FieldError> errors) {

@@ -20,18 +20,29 @@ final class AlertViews {
     private AlertViews() {
     }
 
+    // The limits of a message, checked by the JSON API's validation and again by AlertChecks for every other way in.
+    static final int MAX_CODES = 400;
+    static final int MAX_SHAPES = 20;
+    static final int MAX_POLYGON = 20_000;
+    static final int MAX_CIRCLE = 100;
+    static final int MAX_EVENT = 100;
+    static final int MAX_HEADLINE = 140;
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_INSTRUCTION = 1000;
+    static final int MAX_WEB = 500;
+
     @Serdeable
-    record AreaRequest(@Nullable @Size(max = 400) List<String> codes,
-                       @Nullable @Size(max = 20) List<@Size(max = 20_000) String> polygons,
-                       @Nullable @Size(max = 20) List<@Size(max = 100) String> circles) {
+    record AreaRequest(@Nullable @Size(max = MAX_CODES) List<String> codes,
+                       @Nullable @Size(max = MAX_SHAPES) List<@Size(max = MAX_POLYGON) String> polygons,
+                       @Nullable @Size(max = MAX_SHAPES) List<@Size(max = MAX_CIRCLE) String> circles) {
     }
 
     /** One language's text. The headline becomes the push notification, so it is kept short. */
     @Serdeable
-    record InfoRequest(@Nullable @Size(max = 100) String event,
-                       @NotBlank @Size(max = 140) String headline,
-                       @NotBlank @Size(max = 2000) String description,
-                       @Nullable @Size(max = 1000) String instruction) {
+    record InfoRequest(@Nullable @Size(max = MAX_EVENT) String event,
+                       @NotBlank @Size(max = MAX_HEADLINE) String headline,
+                       @NotBlank @Size(max = MAX_DESCRIPTION) String description,
+                       @Nullable @Size(max = MAX_INSTRUCTION) String instruction) {
     }
 
     /** A message to write or change as a draft. Dutch text is required; English is expected. */
@@ -45,7 +56,7 @@ final class AlertViews {
                         @Nullable Cap.ResponseType responseType,
                         @Nullable Instant onset,
                         @NotNull Instant expires,
-                        @Nullable @Size(max = 500) String web,
+                        @Nullable @Size(max = MAX_WEB) String web,
                         @NotNull @Valid AreaRequest area,
                         @NotEmpty @Size(max = 7) Map<String, @NotNull @Valid InfoRequest> infos) {
     }

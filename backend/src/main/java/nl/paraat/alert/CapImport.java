@@ -18,6 +18,9 @@ import java.util.TreeMap;
  */
 final class CapImport {
 
+    /** As long as the identifier column. */
+    static final int MAX_IDENTIFIER = 200;
+
     private CapImport() {
     }
 
@@ -26,7 +29,16 @@ final class CapImport {
     }
 
     static Optional<Converted> convert(CapMessage message, List<Problem.FieldError> errors) {
-        if (message.status() == Cap.Status.Draft) {
+        if (message.otherMsgType() != null) {
+            errors.add(new Problem.FieldError("/alert/msgType", "Paraat does not accept " + message.otherMsgType()
+                    + " messages: it imports Alert, Update and Cancel"));
+            return Optional.empty();
+        }
+        if (message.identifier() != null && message.identifier().length() > MAX_IDENTIFIER) {
+            errors.add(new Problem.FieldError("/alert/identifier", "Paraat keeps identifiers of at most " + MAX_IDENTIFIER
+                    + " characters (now " + message.identifier().length() + ")"));
+        }
+                if (message.status() == Cap.Status.Draft) {
             errors.add(new Problem.FieldError("/alert/status", "Draft messages are not accepted; Paraat keeps drafts itself"));
         }
         if (message.infos().isEmpty()) {

@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A CAP 1.2 alert as read from XML, before Paraat's own rules are applied. */
-record CapMessage(String identifier, String sender, Instant sent, Cap.Status status, Cap.MsgType msgType,
-                  List<String> references, List<Info> infos) {
+/**
+ * A CAP 1.2 alert as read from XML, before Paraat's own rules are applied.
+ *
+ * @param msgType       null for an {@code Ack} or {@code Error}, which CAP allows and Paraat does not import
+ * @param otherMsgType  the msgType then ({@code Ack} or {@code Error}); null otherwise
+ */
+record CapMessage(String identifier, String sender, Instant sent, Cap.Status status, @Nullable Cap.MsgType msgType,
+                  @Nullable String otherMsgType, List<String> references, List<Info> infos) {
 
     record Info(String language, Cap.Category category, String event, @Nullable Cap.ResponseType responseType,
                 Cap.Urgency urgency, Cap.Severity severity, Cap.Certainty certainty, Map<String, String> eventCodes,

@@ -49,7 +49,10 @@ final class CapReader {
         String sender = token(alert, "sender", "/alert");
         Instant sent = dateTime(alert, "sent", "/alert", true);
         Cap.Status status = code(alert, "status", "/alert", Cap.Status.class, true);
-        Cap.MsgType msgType = code(alert, "msgType", "/alert", Cap.MsgType.class, true);
+        // Ack and Error are CAP message types too: Paraat's rules refuse them, the reading does not.
+        String otherMsgType = List.of("Ack", "Error").contains(text(alert, "msgType", "/alert", false))
+                ? text(alert, "msgType", "/alert", false) : null;
+        Cap.MsgType msgType = otherMsgType != null ? null : code(alert, "msgType", "/alert", Cap.MsgType.class, true);
         String scope = text(alert, "scope", "/alert", true);
         if (scope != null && !List.of("Public", "Restricted", "Private").contains(scope)) {
             errors.add(new Problem.FieldError("/alert/scope", "must be Public, Restricted or Private"));
@@ -73,7 +76,7 @@ final class CapReader {
         for (int i = 0; i < infoElements.size(); i++) {
             infos.add(info(infoElements.get(i), "/alert/info[" + (i + 1) + "]"));
         }
-        return new CapMessage(identifier, sender, sent, status, msgType, references, infos);
+        return new CapMessage(identifier, sender, sent, status, msgType, otherMsgType, references, infos);
     }
 
     private CapMessage.Info info(Element info, String path) {
@@ -120,7 +123,8 @@ final class CapReader {
         List<Element> circleElements = children(area, "circle");
         for (int i = 0; i < circleElements.size(); i++) {
             String circle = circleElements.get(i).getTextContent().strip();
-            AlertArea.circle(circle, path + "/circle[" + (i + 1) + "]", errors);
+            // Only CAP's own form here: Paraat's limits (such as 500 km) are checked with the rest of its rules.
+            AlertArea.circleIsCap(circle, path + "/circle[" + (i + 1) + "]", errors);
             circles.add(circle);
         }
         List<String> geocodes = new ArrayList<>();

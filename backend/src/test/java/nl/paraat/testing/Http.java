@@ -42,9 +42,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** @param contentType null to send the body without a Content-Type */
     public Response post(String path, String contentType, byte[] body, String token) {
-        return send(builder(path, token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpRequest.Builder builder = builder(path, token);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response put(String path, String body, String token) {

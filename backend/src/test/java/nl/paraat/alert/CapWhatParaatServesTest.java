@@ -1,0 +1,151 @@
+package nl.paraat.alert;
+
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.paraat.auth.AuthFixtures;
+import nl.paraat.auth.OrganisationKind;
+import nl.paraat.auth.Role;
+import nl.paraat.testing.Http;
+import nl.paraat.testing.JsonNodes;
+import nl.paraat.testing.MutableClock;
+import nl.paraat.testing.ServerTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static nl.paraat.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What CAP allows is valid CAP, also where Paraat does not serve it: the answer says which of the
+ * two refuses a message, and a dry run's verdict is the import's.
+ */
+@MicronautTest(transactional = false)
+class CapWhatParaatServesTest extends ServerTestSupport {
+
+    private static final String CAP = "/api/v1/admin/alerts/cap";
+    private static final String DEVENTER_SQUARE = "52.24,6.14 52.24,6.18 52.27,6.18 52.27,6.14 52.24,6.14";
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:30:00Z"));
+
+    @Inject
+    AlertRepositories.Messages messages;
+
+    AuthFixtures.Member issuer;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
+    @BeforeEach
+    void setUp() {
+        issuer = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR04"), Role.ALERT_ISSUER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ack", "Error"})
+    void acknowledgementsAndErrorMessagesAreValidCapThatParaatDoesNotImport(String msgType) {
+        String xml = CapSamples.deventer(unique(), msgType,
+                "<references>lms@vr04.example,earlier,2026-11-25T11:00:00+01:00</references>", DEVENTER_SQUARE);
+        int before = stored();
+
+        JsonNode dryRun = dryRun(xml);
+        Http.Response imported = importCap(xml);
+
+        assertThat(dryRun.get("capValid").getBooleanValue()).as(dryRun.toString()).isTrue();
+        assertThat(dryRun.get("paraatValid").getBooleanValue()).isFalse();
+        JsonNode refusal = dryRun.get("paraatErrors").get(0);
+        assertThat(refusal.get("field").getStringValue()).isEqualTo("/alert/msgType");
+        assertThat(refusal.get("message").getStringValue()).contains("does not accept " + msgType).doesNotContain("not a CAP");
+        JsonNode problem = assertProblem(imported, 400);
+        assertThat(JsonNodes.stream(problem.get("errors")).map(e -> e.get("field").getStringValue()).toList())
+                .containsExactly("/alert/msgType");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void aCircleOfRadiusZeroIsTheEpicentreAndReachesTheCellItLiesIn() {
+        String xml = CapSamples.deventer(unique()).replace("<polygon>" + DEVENTER_SQUARE + "</polygon>",
+                "<circle>52.255,6.16 0</circle>");
+
+        JsonNode dryRun = dryRun(xml);
+        Http.Response imported = importCap(xml);
+
+        assertThat(dryRun.get("capValid").getBooleanValue()).as(dryRun.toString()).isTrue();
+        assertThat(dryRun.get("paraatValid").getBooleanValue()).isTrue();
+        assertThat(dryRun.get("areaAllowed").getBooleanValue()).isTrue();
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().get("area").get("circles").get(0).getStringValue()).isEqualTo("52.255,6.16 0");
+    }
+
+    @Test
+    void aCircleBeyondParaatsLimitIsValidCapRefusedByParaatsOwnRule() {
+        String xml = CapSamples.deventer(unique()).replace("<polygon>" + DEVENTER_SQUARE + "</polygon>",
+                "<circle>52.255,6.16 600</circle>");
+        int before = stored();
+
+        JsonNode dryRun = dryRun(xml);
+
+        assertThat(dryRun.get("capValid").getBooleanValue()).as(dryRun.toString()).isTrue();
+        assertThat(dryRun.get("capErrors").size()).isZero();
+        assertThat(dryRun.get("areaAllowed").getBooleanValue()).isFalse();
+        assertThat(JsonNodes.stream(dryRun.get("areaErrors")).map(e -> e.get("message").getStringValue()).toList())
+                .anySatisfy(message -> assertThat(message).contains("500 km"));
+        assertProblem(importCap(xml), 400);
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void aMessageWithoutContentTypeIsRefusedAndNothingIsStored() {
+        byte[] xml = CapSamples.deventer(unique()).getBytes(StandardCharsets.UTF_8);
+        int before = stored();
+
+        Http.Response imported = http.post(CAP, null, xml, issuer.token());
+        Http.Response dryRun = http.post(CAP + "/validate", null, xml, issuer.token());
+
+        assertThat(assertProblem(imported, 415).get("errors").get(0).get("field").getStringValue()).isEqualTo("Content-Type");
+        assertProblem(dryRun, 415);
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void aThousandBrokenShapesGiveABoundedList() {
+        String circles = "<circle>not a circle</circle>".repeat(1000);
+        String xml = CapSamples.deventer(unique()).replace("<polygon>" + DEVENTER_SQUARE + "</polygon>", circles);
+
+        JsonNode dryRun = dryRun(xml);
+        JsonNode problem = assertProblem(importCap(xml), 400);
+
+        assertThat(dryRun.get("capErrors").size()).isEqualTo(CapSchema.MAX_PROBLEMS + 1);
+        assertThat(problem.get("errors").size()).isEqualTo(CapSchema.MAX_PROBLEMS + 1);
+        assertThat(problem.get("errors").get(CapSchema.MAX_PROBLEMS).get("message").getStringValue()).contains("950 more");
+    }
+
+    private int stored() {
+        return messages.findByOrganisationOrderByIdDesc(issuer.organisation()).size();
+    }
+
+    private JsonNode dryRun(String xml) {
+        Http.Response response = http.post(CAP + "/validate", "application/cap+xml", xml.getBytes(StandardCharsets.UTF_8),
+                issuer.token());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private Http.Response importCap(String xml) {
+        return http.post(CAP, "application/cap+xml", xml.getBytes(StandardCharsets.UTF_8), issuer.token());
+    }
+
+    private static String unique() {
+        return "urn:oid:2.49.0.1.528.0." + UUID.randomUUID();
+    }
+}
