@@ -121,9 +121,7 @@ class AlertChecks {
     private static void xmlCharacters(List<Problem.FieldError> errors, String field, String text) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                    || (c >= 0x10000 && c <= 0x10FFFF);
-            if (!allowed) {
+            if (!CapXml.xmlCharacter(c)) {
                 errors.add(new Problem.FieldError(field, String.format("character U+%04X at position %d cannot be carried"
                         + " by XML or shown by the apps", c, i + 1)));
                 return;

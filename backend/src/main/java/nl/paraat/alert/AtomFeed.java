@@ -51,6 +51,6 @@ final class AtomFeed {
     }
 
     private static void add(Element parent, String name, String text) {
-        child(parent, name).setTextContent(text);
+        child(parent, name).setTextContent(text == null ? null : CapXml.xmlText(text));
     }
 }

@@ -95,6 +95,6 @@ final class CapWriter {
     }
 
     private static void add(Element parent, String name, String text) {
-        child(parent, name).setTextContent(text);
+        child(parent, name).setTextContent(text == null ? null : CapXml.xmlText(text));
     }
 }

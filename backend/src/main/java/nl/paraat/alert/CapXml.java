@@ -67,6 +67,37 @@ final class CapXml {
         }
     }
 
+    /** Whether XML 1.0 can carry the character (a lone surrogate is a character it cannot carry). */
+    static boolean xmlCharacter(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+
+    /**
+     * The text with every character that XML 1.0 cannot carry replaced by U+FFFD: what was stored before such
+     * characters were refused must still give a well-formed export and feed.
+     */
+    static String xmlText(String text) {
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int length = Character.charCount(c);
+            boolean allowed = xmlCharacter(c);
+            if (!allowed && safe == null) {
+                safe = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (safe != null) {
+                if (allowed) {
+                    safe.appendCodePoint(c);
+                } else {
+                    safe.append('\uFFFD');
+                }
+            }
+            i += length;
+        }
+        return safe == null ? text : safe.toString();
+    }
+
     static Document newDocument() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
