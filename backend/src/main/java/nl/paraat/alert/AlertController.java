@@ -18,6 +18,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 
+import nl.paraat.common.PublicUrl;
 import nl.paraat.common.Representation;
 import nl.paraat.common.SigningKeys;
 
@@ -34,11 +35,13 @@ class AlertController {
     private final ResidentAlerts alerts;
     private final SigningKeys signing;
     private final JsonMapper json;
+    private final PublicUrl publicUrl;
 
-    AlertController(ResidentAlerts alerts, SigningKeys signing, JsonMapper json) {
+    AlertController(ResidentAlerts alerts, SigningKeys signing, JsonMapper json, PublicUrl publicUrl) {
         this.alerts = alerts;
         this.signing = signing;
         this.json = json;
+        this.publicUrl = publicUrl;
     }
 
     @Get
@@ -54,8 +57,8 @@ class AlertController {
 
     /** Active alerts of an area as Atom, each entry linking to its CAP message. */
     @Get(value = "/feed.atom", produces = "application/atom+xml")
-    String atom(HttpRequest<?> request, @QueryValue @Nullable String area, @QueryValue @Nullable String locale) {
-        return alerts.atom(area, locale, baseUrl(request));
+    String atom(@QueryValue @Nullable String area, @QueryValue @Nullable String locale) {
+        return alerts.atom(area, locale, publicUrl.publicUrl());
     }
 
     /** A published alert as CAP 1.2 XML, for other warning systems. */
@@ -75,10 +78,5 @@ class AlertController {
         MutableHttpResponse<?> response = representation.respond(request, MAX_AGE, HttpHeaders.ACCEPT_LANGUAGE);
         return response.status() == HttpStatus.OK
                 ? response.header(SigningKeys.SIGNATURE_HEADER, signing.signDetached(representation.body())) : response;
-    }
-
-    private static String baseUrl(HttpRequest<?> request) {
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        return host == null ? "" : "http://" + host;
     }
 }

@@ -26,7 +26,7 @@ final class AtomFeed {
         add(author, "name", "Paraat");
         for (AlertViews.PublicAlert alert : alerts) {
             Element entry = child(feed, "entry");
-            add(entry, "id", alert.identifier());
+            add(entry, "id", entryId(alert.identifier()));
             add(entry, "title", alert.headline());
             add(entry, "updated", alert.sent().toString());
             add(entry, "summary", alert.description());
@@ -35,6 +35,22 @@ final class AtomFeed {
             link(entry, "alternate", baseUrl + "/api/v1/alerts/" + alert.id() + ".cap", "application/cap+xml");
         }
         return CapXml.write(document);
+    }
+
+    /**
+     * An entry's id is an IRI (RFC 4287): the message's identifier when it is one already (such as
+     * {@code urn:oid:2.49.0.1.528...}), otherwise the identifier in Paraat's own URN.
+     */
+    static String entryId(String identifier) {
+        try {
+            java.net.URI uri = new java.net.URI(identifier);
+            if (uri.isAbsolute() && uri.getScheme().matches("[A-Za-z][A-Za-z0-9+.-]*") && !uri.getSchemeSpecificPart().isEmpty()) {
+                return identifier;
+            }
+        } catch (java.net.URISyntaxException notOne) {
+            // an identifier such as NL-GM0150-20261125-001, or one with characters an IRI cannot hold
+        }
+        return "urn:paraat:alert:" + java.net.URLEncoder.encode(identifier, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void link(Element parent, String rel, String href, String type) {
