@@ -49,14 +49,13 @@ class AlertDrafts {
      */
     @Transactional
     AlertMessage importMessage(CapImport.Converted converted, boolean trusted, Actor actor) {
-        if (messages.existsByIdentifier(converted.identifier())) {
+        if (messages.existsByOrganisationAndIdentifier(actor.organisation(), converted.identifier())) {
             throw ProblemException.conflict("/alert/identifier", "A message with identifier '" + converted.identifier()
                     + "' was imported before.");
         }
         AlertMessage original = null;
         if (converted.msgType() != Cap.MsgType.Alert) {
-            original = messages.findByIdentifier(converted.referenced())
-                    .filter(found -> found.organisation().equals(actor.organisation()))
+            original = messages.findByOrganisationAndIdentifier(actor.organisation(), converted.referenced())
                     .filter(found -> found.state() == AlertState.PUBLISHED)
                     .orElseThrow(() -> ProblemException.invalid("/alert/references", "references no published message of "
                             + actor.organisation() + " with identifier '" + converted.referenced() + "'"));

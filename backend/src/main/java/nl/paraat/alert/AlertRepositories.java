@@ -18,9 +18,10 @@ final class AlertRepositories {
 
         List<AlertMessage> findByOrganisationOrderByIdDesc(String organisation);
 
-        java.util.Optional<AlertMessage> findByIdentifier(String identifier);
+        /** CAP identifiers are unique per sender: Paraat's organisation is the sender. */
+        java.util.Optional<AlertMessage> findByOrganisationAndIdentifier(String organisation, String identifier);
 
-        boolean existsByIdentifier(String identifier);
+        boolean existsByOrganisationAndIdentifier(String organisation, String identifier);
 
         List<AlertMessage> findByStateOrderByPublishedAtDesc(AlertState state);
 

@@ -130,6 +130,22 @@ class CapWhatParaatServesTest extends ServerTestSupport {
         assertThat(problem.get("errors").get(CapSchema.MAX_PROBLEMS).get("message").getStringValue()).contains("950 more");
     }
 
+    @Test
+    void identifiersAreUniquePerSenderSoAnotherOrganisationsIdentifierIsNeitherRefusedNorRevealed() {
+        AuthFixtures.Member neighbour = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR04"),
+                Role.ALERT_ISSUER);
+        String identifier = unique();
+
+        Http.Response ours = importCap(CapSamples.deventer(identifier));
+        Http.Response theirs = http.post(CAP, "application/cap+xml", CapSamples.deventer(identifier).getBytes(StandardCharsets.UTF_8),
+                neighbour.token());
+        Http.Response oursAgain = importCap(CapSamples.deventer(identifier));
+
+        assertThat(ours.status()).as(ours.body()).isEqualTo(201);
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        assertThat(assertProblem(oursAgain, 409).get("errors").get(0).get("field").getStringValue()).isEqualTo("/alert/identifier");
+    }
+
     private int stored() {
         return messages.findByOrganisationOrderByIdDesc(issuer.organisation()).size();
     }

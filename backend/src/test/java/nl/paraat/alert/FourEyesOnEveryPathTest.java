@@ -90,7 +90,7 @@ class FourEyesOnEveryPathTest extends ServerTestSupport implements TestPropertyP
 
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(201);
         assertThat(cancel.json().get("state").getStringValue()).isEqualTo("draft");
-        assertThat(messages.findByIdentifier(identifier).orElseThrow().state()).isEqualTo(AlertState.PUBLISHED);
+        assertThat(messages.findByOrganisationAndIdentifier(person.organisation(), identifier).orElseThrow().state()).isEqualTo(AlertState.PUBLISHED);
     }
 
     @Test
