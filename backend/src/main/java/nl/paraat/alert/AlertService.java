@@ -49,10 +49,13 @@ public class AlertService {
     private final AlertRepositories.Infos infos;
     private final OrganisationService organisations;
     private final AuditService audit;
+    /** The languages Paraat serves: a CAP message's blocks in others are left out of what it imports. */
+    private final List<String> languages;
 
     AlertService(AlertDrafts drafts, AlertApprovals approvals, AlertPublication publication, AlertTemplates templates, AlertConfiguration configuration,
                  AlertRepositories.Messages messages, AlertRepositories.Infos infos,
-                 OrganisationService organisations, AuditService audit) {
+                 OrganisationService organisations, AuditService audit, nl.paraat.content.ContentConfiguration content) {
+        this.languages = content.locales();
         this.drafts = drafts;
         this.approvals = approvals;
         this.publication = publication;
@@ -82,7 +85,7 @@ public class AlertService {
         Actor actor = actor(caller, Role.ALERT_ISSUER);
         List<Problem.FieldError> errors = new ArrayList<>();
         CapImport.Converted converted = readCap(xml, errors)
-                .flatMap(message -> CapImport.convert(message, errors))
+                .flatMap(message -> CapImport.convert(message, languages, errors))
                 .orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "cap-invalid",
                         errors.size() + " problems in the CAP message; the first: " + errors.get(0).field() + ": "
                                 + errors.get(0).message(), bounded(errors)));
@@ -97,7 +100,7 @@ public class AlertService {
         List<Problem.FieldError> capErrors = new ArrayList<>();
         Optional<CapMessage> message = readCap(xml, capErrors);
         List<Problem.FieldError> paraatErrors = new ArrayList<>();
-        Optional<CapImport.Converted> converted = message.flatMap(found -> CapImport.convert(found, paraatErrors));
+        Optional<CapImport.Converted> converted = message.flatMap(found -> CapImport.convert(found, languages, paraatErrors));
         List<Problem.FieldError> areaErrors = converted.map(found -> drafts.areaProblems(found.request(), actor))
                 .orElse(List.of());
         return new AlertViews.CapCheck(capErrors.isEmpty(), bounded(capErrors), message.isPresent() && paraatErrors.isEmpty(),

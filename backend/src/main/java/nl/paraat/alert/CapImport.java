@@ -28,7 +28,8 @@ final class CapImport {
     record Converted(AlertViews.AlertRequest request, String identifier, Cap.MsgType msgType, @Nullable String referenced) {
     }
 
-    static Optional<Converted> convert(CapMessage message, List<Problem.FieldError> errors) {
+    /** @param languages the languages Paraat serves; blocks in other languages are valid CAP that Paraat leaves out */
+    static Optional<Converted> convert(CapMessage message, java.util.Collection<String> languages, List<Problem.FieldError> errors) {
         if (message.otherMsgType() != null) {
             errors.add(new Problem.FieldError("/alert/msgType", "Paraat does not accept " + message.otherMsgType()
                     + " messages: it imports Alert, Update and Cancel"));
@@ -58,10 +59,12 @@ final class CapImport {
                     || info.certainty() != first.certainty() || !java.util.Objects.equals(info.expires(), first.expires())) {
                 errors.add(new Problem.FieldError(path, "every language must have the same urgency, severity, certainty and expires"));
             }
-            if (info.headline() == null || info.description() == null) {
+            // A block in a language Paraat does not serve is valid CAP: its text is not imported, its area and codes count.
+            boolean served = languages.contains(info.language());
+            if (served && (info.headline() == null || info.description() == null)) {
                 errors.add(new Problem.FieldError(path + (info.headline() == null ? "/headline" : "/description"),
                         "Paraat needs a headline and a description in every language"));
-            } else if (texts.putIfAbsent(info.language(), new AlertViews.InfoRequest(info.event(), info.headline(),
+            } else if (served && texts.putIfAbsent(info.language(), new AlertViews.InfoRequest(info.event(), info.headline(),
                     info.description(), info.instruction())) != null) {
                 errors.add(new Problem.FieldError(path + "/language", "language '" + info.language() + "' appears twice"));
             }

@@ -205,7 +205,7 @@ class CapExchangeTest extends ServerTestSupport {
     private static AlertViews.AlertRequest request(String xml) throws Exception {
         List<Problem.FieldError> errors = new ArrayList<>();
         CapMessage message = CapReader.read(CapXml.parse(xml.getBytes(StandardCharsets.UTF_8))).message().orElseThrow();
-        AlertViews.AlertRequest request = CapImport.convert(message, errors).orElseThrow().request();
+        AlertViews.AlertRequest request = CapImport.convert(message, List.of("nl", "en", "fy"), errors).orElseThrow().request();
         assertThat(errors).isEmpty();
         return request;
     }

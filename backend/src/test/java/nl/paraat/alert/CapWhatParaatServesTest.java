@@ -146,6 +146,34 @@ class CapWhatParaatServesTest extends ServerTestSupport {
         assertThat(assertProblem(oursAgain, 409).get("errors").get(0).get("field").getStringValue()).isEqualTo("/alert/identifier");
     }
 
+    @Test
+    void blocksInLanguagesParaatDoesNotServeAreValidCapAndTheServedOnesAreImported() {
+        String german = """
+                  <info>
+                    <language>de-DE</language>
+                    <category>Infra</category>
+                    <event>Stromausfall</event>
+                    <urgency>Immediate</urgency>
+                    <severity>Severe</severity>
+                    <certainty>Observed</certainty>
+                    <expires>2026-11-26T11:00:00+01:00</expires>
+                    <headline>Stromausfall in Deventer</headline>
+                    <description>In Deventer ist der Strom ausgefallen.</description>
+                    <area><areaDesc>Deventer</areaDesc><geocode><valueName>NL-CBS</valueName><value>GM0150</value></geocode></area>
+                  </info>
+                </alert>""";
+        String xml = CapSamples.deventer(unique()).replace("</alert>", german.strip());
+
+        JsonNode dryRun = dryRun(xml);
+        Http.Response imported = importCap(xml);
+
+        assertThat(dryRun.get("paraatValid").getBooleanValue()).as(dryRun.toString()).isTrue();
+        assertThat(dryRun.get("areaAllowed").getBooleanValue()).as(dryRun.toString()).isTrue();
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(JsonNodes.stream(imported.json().get("infos")).map(info -> info.get("language").getStringValue()).toList())
+                .containsExactly("en", "nl");
+    }
+
     private int stored() {
         return messages.findByOrganisationOrderByIdDesc(issuer.organisation()).size();
     }
