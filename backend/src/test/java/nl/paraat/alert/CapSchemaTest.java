@@ -3,15 +3,9 @@ package nl.paraat.alert;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import nl.paraat.auth.AuthFixtures;
-import nl.paraat.auth.OrganisationKind;
-import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
 import nl.paraat.testing.MutableClock;
-import nl.paraat.testing.ServerTestSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import static nl.paraat.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,25 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * path, line and column, apart from Paraat's own rules, and the dry run's verdict is the import's.
  */
 @MicronautTest(transactional = false)
-class CapSchemaTest extends ServerTestSupport {
+class CapSchemaTest extends CapTestSupport {
 
-    private static final String CAP = "/api/v1/admin/alerts/cap";
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:30:00Z"));
     private static final Schema XSD = schema();
-
-    @Inject
-    AlertRepositories.Messages messages;
-
-    AuthFixtures.Member issuer;
 
     @MockBean(Clock.class)
     Clock clock() {
         return clock;
-    }
-
-    @BeforeEach
-    void setUp() {
-        issuer = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR04"), Role.ALERT_ISSUER);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -208,20 +190,5 @@ class CapSchemaTest extends ServerTestSupport {
         } catch (SAXException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private JsonNode dryRun(String xml) {
-        Http.Response response = http.post(CAP + "/validate", "application/cap+xml", xml.getBytes(StandardCharsets.UTF_8),
-                issuer.token());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private Http.Response importCap(String xml) {
-        return http.post(CAP, "application/cap+xml", xml.getBytes(StandardCharsets.UTF_8), issuer.token());
-    }
-
-    private static String unique() {
-        return "urn:oid:2.49.0.1.528.0." + UUID.randomUUID();
     }
 }

@@ -3,15 +3,12 @@ package nl.paraat.alert;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.paraat.auth.AuthFixtures;
 import nl.paraat.auth.OrganisationKind;
 import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
 import nl.paraat.testing.MutableClock;
-import nl.paraat.testing.ServerTestSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static nl.paraat.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,25 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * two refuses a message, and a dry run's verdict is the import's.
  */
 @MicronautTest(transactional = false)
-class CapWhatParaatServesTest extends ServerTestSupport {
+class CapWhatParaatServesTest extends CapTestSupport {
 
-    private static final String CAP = "/api/v1/admin/alerts/cap";
     private static final String DEVENTER_SQUARE = "52.24,6.14 52.24,6.18 52.27,6.18 52.27,6.14 52.24,6.14";
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:30:00Z"));
-
-    @Inject
-    AlertRepositories.Messages messages;
-
-    AuthFixtures.Member issuer;
 
     @MockBean(Clock.class)
     Clock clock() {
         return clock;
-    }
-
-    @BeforeEach
-    void setUp() {
-        issuer = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR04"), Role.ALERT_ISSUER);
     }
 
     @ParameterizedTest
@@ -172,24 +157,5 @@ class CapWhatParaatServesTest extends ServerTestSupport {
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         assertThat(JsonNodes.stream(imported.json().get("infos")).map(info -> info.get("language").getStringValue()).toList())
                 .containsExactly("en", "nl");
-    }
-
-    private int stored() {
-        return messages.findByOrganisationOrderByIdDesc(issuer.organisation()).size();
-    }
-
-    private JsonNode dryRun(String xml) {
-        Http.Response response = http.post(CAP + "/validate", "application/cap+xml", xml.getBytes(StandardCharsets.UTF_8),
-                issuer.token());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private Http.Response importCap(String xml) {
-        return http.post(CAP, "application/cap+xml", xml.getBytes(StandardCharsets.UTF_8), issuer.token());
-    }
-
-    private static String unique() {
-        return "urn:oid:2.49.0.1.528.0." + UUID.randomUUID();
     }
 }

@@ -3,15 +3,9 @@ package nl.paraat.alert;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import nl.paraat.auth.AuthFixtures;
-import nl.paraat.auth.OrganisationKind;
-import nl.paraat.auth.Role;
 import nl.paraat.testing.Http;
 import nl.paraat.testing.JsonNodes;
 import nl.paraat.testing.MutableClock;
-import nl.paraat.testing.ServerTestSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static nl.paraat.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,25 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused by the import as well (never a 5xx), and the JSON API refuses the same texts.
  */
 @MicronautTest(transactional = false)
-class OneRuleSetTest extends ServerTestSupport {
+class OneRuleSetTest extends CapTestSupport {
 
-    private static final String CAP = "/api/v1/admin/alerts/cap";
     private static final String SQUARE = "52.24,6.14 52.24,6.18 52.27,6.18 52.27,6.14 52.24,6.14";
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:30:00Z"));
-
-    @Inject
-    AlertRepositories.Messages messages;
-
-    AuthFixtures.Member issuer;
 
     @MockBean(Clock.class)
     Clock clock() {
         return clock;
-    }
-
-    @BeforeEach
-    void setUp() {
-        issuer = AuthFixtures.organisationWithKey(context, OrganisationKind.SAFETY_REGION, List.of("VR04"), Role.ALERT_ISSUER);
     }
 
     /** Each variant breaks one of Paraat's limits in a message that is valid CAP 1.2. */
@@ -119,20 +101,5 @@ class OneRuleSetTest extends ServerTestSupport {
         double west = 6.14 + i * 0.001;
         double east = west + 0.01;
         return "52.24,%s 52.24,%s 52.25,%s 52.25,%s 52.24,%s".formatted(west, east, east, west, west);
-    }
-
-    private int stored() {
-        return messages.findByOrganisationOrderByIdDesc(issuer.organisation()).size();
-    }
-
-    private JsonNode dryRun(String xml) {
-        Http.Response response = http.post(CAP + "/validate", "application/cap+xml", xml.getBytes(StandardCharsets.UTF_8),
-                issuer.token());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private static String unique() {
-        return "urn:oid:2.49.0.1.528.0." + UUID.randomUUID();
     }
 }
