@@ -182,30 +182,37 @@ final class AlertArea {
      * negative), without Paraat's own limits, which {@link #circle} applies.
      */
     static boolean circleIsCap(String text, String field, List<Problem.FieldError> errors) {
-        String[] parts = text == null ? new String[0] : text.strip().split("\\s+");
-        Coordinate centre = parts.length == 2 ? latLon(parts[0]) : null;
-        boolean radius;
-        try {
-            radius = parts.length == 2 && Double.parseDouble(parts[1]) >= 0;
-        } catch (NumberFormatException e) {
-            radius = false;
-        }
-        if (centre == null || !radius) {
+        CapCircle circle = CapCircle.read(text);
+        if (circle == null || !(circle.radiusKm() >= 0)) {
             errors.add(new Problem.FieldError(field, "a CAP circle is 'latitude,longitude radius' with the radius in km"));
             return false;
         }
         return true;
     }
 
-    static Optional<Geometry> circle(String text, String field, List<Problem.FieldError> errors) {
-        String[] parts = text == null ? new String[0] : text.strip().split("\\s+");
-        Coordinate centre = parts.length == 2 ? latLon(parts[0]) : null;
-        double radiusKm;
-        try {
-            radiusKm = parts.length == 2 ? Double.parseDouble(parts[1]) : Double.NaN;
-        } catch (NumberFormatException e) {
-            radiusKm = Double.NaN;
+    /** A circle as CAP writes it, "latitude,longitude radius": the centre, and the radius in km (NaN when it is no number). */
+    private record CapCircle(Coordinate centre, double radiusKm) {
+
+        /** @return null when the text has no valid centre or not two parts */
+        @io.micronaut.core.annotation.Nullable
+        static CapCircle read(@io.micronaut.core.annotation.Nullable String text) {
+            String[] parts = text == null ? new String[0] : text.strip().split("\\s+");
+            Coordinate centre = parts.length == 2 ? latLon(parts[0]) : null;
+            if (centre == null) {
+                return null;
+            }
+            try {
+                return new CapCircle(centre, Double.parseDouble(parts[1]));
+            } catch (NumberFormatException e) {
+                return new CapCircle(centre, Double.NaN);
+            }
         }
+    }
+
+    static Optional<Geometry> circle(String text, String field, List<Problem.FieldError> errors) {
+        CapCircle read = CapCircle.read(text);
+        Coordinate centre = read == null ? null : read.centre();
+        double radiusKm = read == null ? Double.NaN : read.radiusKm();
         if (centre == null || !(radiusKm >= 0 && radiusKm <= 500) || Math.abs(centre.y) > 89) {
             errors.add(new Problem.FieldError(field, "a circle is 'latitude,longitude radiusKm' with a radius up to 500 km"));
             return Optional.empty();

@@ -44,7 +44,8 @@ final class AtomFeed {
     static String entryId(String identifier) {
         try {
             java.net.URI uri = new java.net.URI(identifier);
-            if (uri.isAbsolute() && uri.getScheme().matches("[A-Za-z][A-Za-z0-9+.-]*") && !uri.getSchemeSpecificPart().isEmpty()) {
+            // java.net.URI accepts only a scheme as RFC 3986 spells it.
+            if (uri.isAbsolute() && !uri.getSchemeSpecificPart().isEmpty()) {
                 return identifier;
             }
         } catch (java.net.URISyntaxException notOne) {

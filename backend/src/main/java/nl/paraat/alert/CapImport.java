@@ -39,7 +39,7 @@ final class CapImport {
             errors.add(new Problem.FieldError("/alert/identifier", "Paraat keeps identifiers of at most " + MAX_IDENTIFIER
                     + " characters (now " + message.identifier().length() + ")"));
         }
-                if (message.status() == Cap.Status.Draft) {
+        if (message.status() == Cap.Status.Draft) {
             errors.add(new Problem.FieldError("/alert/status", "Draft messages are not accepted; Paraat keeps drafts itself"));
         }
         if (message.infos().isEmpty()) {

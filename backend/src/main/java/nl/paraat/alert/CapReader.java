@@ -50,8 +50,8 @@ final class CapReader {
         Instant sent = dateTime(alert, "sent", "/alert", true);
         Cap.Status status = code(alert, "status", "/alert", Cap.Status.class, true);
         // Ack and Error are CAP message types too: Paraat's rules refuse them, the reading does not.
-        String otherMsgType = List.of("Ack", "Error").contains(text(alert, "msgType", "/alert", false))
-                ? text(alert, "msgType", "/alert", false) : null;
+        String msgTypeText = text(alert, "msgType", "/alert", false);
+        String otherMsgType = List.of("Ack", "Error").contains(msgTypeText) ? msgTypeText : null;
         Cap.MsgType msgType = otherMsgType != null ? null : code(alert, "msgType", "/alert", Cap.MsgType.class, true);
         String scope = text(alert, "scope", "/alert", true);
         if (scope != null && !List.of("Public", "Restricted", "Private").contains(scope)) {

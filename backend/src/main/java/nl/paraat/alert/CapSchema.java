@@ -11,7 +11,6 @@ import org.xml.sax.helpers.XMLFilterImpl;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
@@ -63,16 +62,7 @@ final class CapSchema {
     static List<Problem.FieldError> problems(byte[] xml) {
         List<Problem.FieldError> problems = new ArrayList<>();
         try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            XMLReader reader = factory.newSAXParser().getXMLReader();
-            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            reader.setProperty("jdk.xml.maxElementDepth", CapXml.MAX_DEPTH);
+            XMLReader reader = CapXml.reader();
             ValidatorHandler validator = SCHEMA.newValidatorHandler();
             validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             Paths paths = new Paths(reader);
@@ -109,9 +99,8 @@ final class CapSchema {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
             // Local names, as Paraat's own problems name elements; the schema's message names a foreign namespace.
-            String name = localName;
-            int position = seen.peek().merge(name, 1, Integer::sum);
-            path.addLast(REPEATED.contains(localName) || position > 1 ? name + "[" + position + "]" : name);
+            int position = seen.peek().merge(localName, 1, Integer::sum);
+            path.addLast(REPEATED.contains(localName) || position > 1 ? localName + "[" + position + "]" : localName);
             seen.push(new HashMap<>());
             super.startElement(uri, localName, qName, attributes);
         }

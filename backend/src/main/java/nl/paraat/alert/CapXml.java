@@ -36,15 +36,35 @@ final class CapXml {
         }
     }
 
+    /** The parser features that refuse DOCTYPEs and external entities, for the DOM and the SAX parser alike. */
+    private static final java.util.Map<String, Boolean> HARDENED = java.util.Map.of(
+            "http://apache.org/xml/features/disallow-doctype-decl", true,
+            "http://xml.org/sax/features/external-general-entities", false,
+            "http://xml.org/sax/features/external-parameter-entities", false,
+            "http://apache.org/xml/features/nonvalidating/load-external-dtd", false,
+            XMLConstants.FEATURE_SECURE_PROCESSING, true);
+
+    /** A namespace-aware SAX reader hardened as {@link #parse} is, for reading a document as a stream. */
+    static org.xml.sax.XMLReader reader() throws SAXException, ParserConfigurationException {
+        javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        for (java.util.Map.Entry<String, Boolean> feature : HARDENED.entrySet()) {
+            factory.setFeature(feature.getKey(), feature.getValue());
+        }
+        factory.setXIncludeAware(false);
+        org.xml.sax.XMLReader reader = factory.newSAXParser().getXMLReader();
+        reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        reader.setProperty("jdk.xml.maxElementDepth", MAX_DEPTH);
+        return reader;
+    }
+
     static Document parse(byte[] xml) throws Refused {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            for (java.util.Map.Entry<String, Boolean> feature : HARDENED.entrySet()) {
+                factory.setFeature(feature.getKey(), feature.getValue());
+            }
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setAttribute("jdk.xml.maxElementDepth", MAX_DEPTH);

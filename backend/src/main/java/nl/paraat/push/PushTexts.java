@@ -53,14 +53,9 @@ class PushTexts {
     /** The message in one language, not yet addressed to a device or topic; its time to live counts down to the expiry. */
     PushMessage write(PushRequest content, String locale) {
         PushMessage message;
+        // Signed under the lock: a miss comes once per request and language, and is then never signed twice.
         synchronized (written) {
-            message = written.get(new Written(content, locale));
-        }
-        if (message == null) {
-            message = writeAndSign(content, locale);
-            synchronized (written) {
-                written.put(new Written(content, locale), message);
-            }
+            message = written.computeIfAbsent(new Written(content, locale), key -> writeAndSign(content, locale));
         }
         Duration ttl = Duration.between(clock.instant(), content.expires());
         return new PushMessage(null, null, message.title(), message.body(), message.data(), message.collapseKey(),

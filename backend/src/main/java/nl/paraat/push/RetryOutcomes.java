@@ -23,10 +23,11 @@ class RetryOutcomes {
     }
 
     /**
+     * Run again when the database rolls it back to resolve a deadlock: the messages were sent, and outcomes
+     * that were not written would have them sent once more when the lease runs out.
+     *
      * @param failed by state and error, separated by a space: {@code "retired UNREGISTERED"}
      * @param later  the messages to try again, by when
-     *               <p>Run again when the database rolls it back to resolve a deadlock: the messages were sent,
-     *               and outcomes that were not written would have them sent once more when the lease runs out.
      */
     void record(String owner, List<Long> sent, Map<String, List<Long>> failed, Map<Instant, List<Long>> later, Instant now) {
         transactions.write(() -> {
